@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { ConfigError, loadConfig } from '../../config/load-config.js';
+import type { Config } from '../../config/schema.js';
+
+function describePerson(person: { name?: string; slack?: string; email?: string; jira?: string } | null | undefined): string {
+  if (person === null) return 'vacant';
+  if (!person) return 'not set';
+  return person.name ?? person.slack ?? person.email ?? person.jira ?? '?';
+}
+
+/** Human summary of a valid configuration. */
+export function summariseConfig(config: Config): string {
+  const { env, teams } = config;
+  const lines = [`${config.teamFilePath}: ${teams.teams.length} team(s), configuration is valid.`, ''];
+  for (const team of teams.teams) {
+    const zone = team.digest.timezone ?? team.timezone;
+    lines.push(`${team.name} (${team.id})`);
+    lines.push(`  Jira:       projects ${team.jira.projects.join(', ') || '—'}; boards ${team.jira.boards.join(', ') || '—'}; components ${team.jira.components.join(', ') || '—'}`);
+    lines.push(`  PO / PM:    ${describePerson(team.po)} / ${describePerson(team.pm)}`);
+    lines.push(`  Channel:    ${team.channel ?? 'none (no nudges or digest in a channel)'}`);
+    lines.push(`  Digest:     ${team.digest.enabled ? `"${team.digest.cron}" in ${zone}` : 'off'}`);
+    lines.push(`  Nudges:     ${team.nudges.enabled ? `${team.nudges.target}, cool-down ${team.nudges.cooldownDays} d, cap ${team.nudges.dailyCapPerChannel}/day` : 'off'}`);
+    lines.push(`  Acceptance: ${team.acceptance.enabled ? `${team.acceptance.statuses.join(' | ')}; reminders at ${team.acceptance.reminderHour}:00` : 'off'}`);
+  }
+  lines.push('');
+  lines.push(`Jira:  ${env.JIRA_BASE_URL ? `${env.JIRA_BASE_URL} (${env.JIRA_DEPLOYMENT})` : 'not configured (JIRA_BASE_URL unset)'}`);
+  lines.push(`Slack: ${env.SLACK_BOT_TOKEN ? (env.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on port ${env.PORT}`) : 'not configured (SLACK_BOT_TOKEN unset)'}`);
+  lines.push(`Redis: ${env.REDIS_URL.replace(/\/\/[^@/]*@/, '//***@')}`);
+  return lines.join('\n');
+}
+
+export function registerConfigCheck(program: Command): void {
+  const config = program.command('config').description('Inspect the configuration');
+  config
+    .command('check')
+    .description('Validate the team file and the environment; list every problem, or summarise teams, projects, channels and schedules')
+    .argument('[file]', 'team file (default: $WHO_OWNS_CONFIG or config/who-owns.yaml)')
+    .action((file: string | undefined) => {
+      try {
+        process.stdout.write(`${summariseConfig(loadConfig(process.env, file))}\n`);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        process.stderr.write(`${error.problems.length} problem(s) found:\n${error.message}\n`);
+        process.exitCode = 2;
+      }
+    });
+}

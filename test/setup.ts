@@ -1,0 +1,2 @@
+// Every test runs in UTC unless it sets a zone itself; schedules take zones explicitly.
+process.env.TZ = 'UTC';

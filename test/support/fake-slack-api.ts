@@ -1,0 +1,196 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A Slack Web API on loopback: answers the methods who-owns calls with the envelopes Slack
+ * documents (`{ ok: true, … }` / `{ ok: false, error }`), records every call, and can enforce
+ * Slack's per-channel pacing or inject 429s. Point `SLACK_API_URL` at `apiUrl`.
+ */
+export interface SlackCall {
+  method: string;
+  /** Parsed body: JSON or form-encoded (Slack SDKs send both). */
+  body: Record<string, unknown>;
+  headers: IncomingMessage['headers'];
+  at: number;
+}
+
+export interface FakeSlackOptions {
+  /** Minimum milliseconds between chat.postMessage calls in one channel (Slack: ~1000). */
+  perChannelIntervalMs?: number;
+  /** Share of calls answered 429 at random (0..1). */
+  rateLimitShare?: number;
+  retryAfterSeconds?: number;
+  /** Deterministic randomness for 429 injection. */
+  seed?: number;
+  /** Per-user data for users.info and dnd.info. */
+  users?: Record<string, { tz?: string; dndEnabled?: boolean; nextDndEndTs?: number; name?: string }>;
+}
+
+export type MethodHandler = (body: Record<string, unknown>, call: SlackCall) => Record<string, unknown> | undefined;
+
+export interface FakeSlackApi {
+  /** Base URL ending in `/api/`, as WebClient's slackApiUrl expects. */
+  apiUrl: string;
+  /** Base URL for response_url endpoints: `${origin}/response/<id>`. */
+  origin: string;
+  calls: SlackCall[];
+  /** Calls to one method (e.g. `chat.postMessage`). */
+  callsTo(method: string): SlackCall[];
+  /** Bodies posted to a response_url id. */
+  responses(id: string): Record<string, unknown>[];
+  /** Messages currently in a channel (after edits), in post order. */
+  channelMessages(channel: string): { ts: string; text: string; blocks?: unknown; thread_ts?: string }[];
+  /** Number of 429s answered so far. */
+  rateLimited: number;
+  /** Overrides or adds a method's answer. */
+  on(method: string, handler: MethodHandler): void;
+  options: FakeSlackOptions;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const form = Object.fromEntries(new URLSearchParams(raw)) as Record<string, unknown>;
+  // WebClient form-encodes objects and arrays as JSON strings.
+  for (const key of ['blocks', 'attachments', 'view', 'metadata']) {
+    if (typeof form[key] === 'string') {
+      try {
+        form[key] = JSON.parse(form[key] as string);
+      } catch {
+        /* keep the string */
+      }
+    }
+  }
+  return form;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
+  const calls: SlackCall[] = [];
+  const responseBodies = new Map<string, Record<string, unknown>[]>();
+  const channels = new Map<string, { ts: string; text: string; blocks?: unknown; thread_ts?: string }[]>();
+  const lastPost = new Map<string, number>();
+  const handlers = new Map<string, MethodHandler>();
+  let tsCounter = 0;
+  let random = mulberry32(options.seed ?? 42);
+
+  const nextTs = () => `${1_700_000_000 + Math.floor(tsCounter / 1000)}.${String(++tsCounter % 1_000_000).padStart(6, '0')}`;
+
+  const builtins: Record<string, MethodHandler> = {
+    'auth.test': () => ({ ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'who-owns', team_id: 'T0ACME', user_id: 'U0WHOOWNS', bot_id: 'B0WHOOWNS' }),
+    'chat.postMessage': (body) => {
+      const channel = String(body.channel);
+      const ts = nextTs();
+      const message = { ts, text: String(body.text ?? ''), blocks: body.blocks, thread_ts: body.thread_ts as string | undefined };
+      channels.set(channel, [...(channels.get(channel) ?? []), message]);
+      return { ok: true, channel, ts, message: { type: 'message', text: message.text, ts } };
+    },
+    'chat.update': (body) => {
+      const channel = String(body.channel);
+      const existing = channels.get(channel)?.find((m) => m.ts === body.ts);
+      if (!existing) return { ok: false, error: 'message_not_found' };
+      existing.text = String(body.text ?? existing.text);
+      existing.blocks = body.blocks ?? existing.blocks;
+      return { ok: true, channel, ts: body.ts, text: existing.text };
+    },
+    'chat.postEphemeral': () => ({ ok: true, message_ts: nextTs() }),
+    'conversations.open': (body) => ({ ok: true, channel: { id: `D${String(body.users ?? 'X').replace(/^U/, '')}` } }),
+    'users.info': (body) => {
+      const id = String(body.user);
+      const user = options.users?.[id];
+      return { ok: true, user: { id, name: user?.name ?? id.toLowerCase(), tz: user?.tz ?? 'UTC', tz_offset: 0, is_bot: false } };
+    },
+    'dnd.info': (body) => {
+      const user = options.users?.[String(body.user)];
+      return { ok: true, dnd_enabled: Boolean(user?.dndEnabled), snooze_enabled: Boolean(user?.dndEnabled), next_dnd_end_ts: user?.nextDndEndTs ?? 0 };
+    },
+    'views.publish': () => ({ ok: true, view: { id: 'V0HOME' } }),
+    'views.open': () => ({ ok: true, view: { id: 'V0MODAL' } }),
+    'views.update': () => ({ ok: true, view: { id: 'V0MODAL' } }),
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const body = parseBody(raw, req.headers['content-type']);
+      const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(payload));
+      };
+      if (url.pathname.startsWith('/response/')) {
+        const id = url.pathname.slice('/response/'.length);
+        responseBodies.set(id, [...(responseBodies.get(id) ?? []), body]);
+        send(200, { ok: true });
+        return;
+      }
+      const method = url.pathname.replace(/^\/api\//, '');
+      const call: SlackCall = { method, body, headers: req.headers, at: Date.now() };
+      const retryAfter = String(options.retryAfterSeconds ?? 1);
+      if (options.rateLimitShare && random() < options.rateLimitShare) {
+        api.rateLimited++;
+        send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': retryAfter });
+        return;
+      }
+      if (method === 'chat.postMessage' && options.perChannelIntervalMs) {
+        const channel = String(body.channel);
+        const last = lastPost.get(channel);
+        const now = Date.now();
+        if (last !== undefined && now - last < options.perChannelIntervalMs) {
+          api.rateLimited++;
+          send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(Math.ceil((options.perChannelIntervalMs - (now - last)) / 1000)) });
+          return;
+        }
+        lastPost.set(channel, now);
+      }
+      calls.push(call);
+      const handler = handlers.get(method) ?? builtins[method];
+      const answer = handler?.(body, call) ?? builtins[method]?.(body, call) ?? { ok: false, error: 'unknown_method' };
+      send(200, answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  const api: FakeSlackApi = {
+    apiUrl: `${origin}/api/`,
+    origin,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    responses: (id) => responseBodies.get(id) ?? [],
+    channelMessages: (channel) => channels.get(channel) ?? [],
+    rateLimited: 0,
+    on: (method, handler) => handlers.set(method, handler),
+    options,
+    reset() {
+      calls.length = 0;
+      responseBodies.clear();
+      channels.clear();
+      lastPost.clear();
+      handlers.clear();
+      api.rateLimited = 0;
+      random = mulberry32(options.seed ?? 42);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return api;
+}
