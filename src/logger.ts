@@ -39,11 +39,8 @@ export function createLogger(options: { level?: string; secrets?: (string | unde
     level: options.level ?? 'info',
     base: { app: 'who-owns' },
     redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
-    hooks: secrets.length
-      ? {
-          streamWrite: scrub,
-        }
-      : undefined,
+    // pino reads hooks.logMethod unconditionally, so hooks must be an object even without secrets.
+    hooks: secrets.length ? { streamWrite: scrub } : {},
   };
   return options.destination ? pino(pinoOptions, options.destination as pino.DestinationStream) : pino(pinoOptions);
 }

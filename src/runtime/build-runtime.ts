@@ -1,0 +1,115 @@
+import { webApi } from '@slack/bolt';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../../config/schema.js';
+import { createLogger, type Logger } from '../logger.js';
+import { collectProcessMetrics, watchQueues } from '../metrics.js';
+import { type Clock, systemClock } from '../ports.js';
+import { QUEUES, type QueueName } from '../queue/queues.js';
+import { createRedis } from '../store/connection.js';
+import { instrumentSlackClient } from './instrument-slack.js';
+import { buildJiraProbe, type JiraProbe } from './jira-probe.js';
+import { secretValues } from './secrets.js';
+
+export interface RuntimeOptions {
+  /** Logger to use instead of one built from LOG_LEVEL (tests pass a captured one). */
+  logger?: Logger;
+  /** Where log lines go when the runtime builds its logger (default stdout). */
+  logDestination?: NodeJS.WritableStream;
+  clock?: Clock;
+  /** Slack Web API retries; tests use 0. */
+  slackRetries?: number;
+  /** Replaces the Jira reachability probe (tests). */
+  jiraProbe?: JiraProbe;
+}
+
+/**
+ * Everything built once per process: the logger, Redis connections, queues, the Slack Web
+ * API client and the Jira probe. Feature code receives these; it never builds its own
+ * clients or reads the environment. `close()` releases queues first and Redis last.
+ */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  /** BullMQ key prefix (REDIS_PREFIX); `{braces}` keep a queue in one Redis Cluster slot. */
+  prefix: string;
+  /** Shared connection for commands (stores, queues). Do not use for blocking calls. */
+  redis: Redis;
+  /** A new tracked connection (e.g. one per BullMQ Worker); closed by `close()`. */
+  connection(name: string): Redis;
+  /** The queue with this name, created once, on the shared connection. */
+  queue(name: QueueName): Queue;
+  /** Slack Web API client, when SLACK_BOT_TOKEN is set. */
+  slack?: webApi.WebClient;
+  jiraProbe?: JiraProbe;
+  close(): Promise<void>;
+}
+
+export function buildRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
+  const { env } = config;
+  const logger =
+    options.logger ??
+    createLogger({ level: env.LOG_LEVEL, secrets: secretValues(env), destination: options.logDestination });
+  const connections: Redis[] = [];
+  const queues = new Map<QueueName, Queue>();
+
+  function connection(name: string): Redis {
+    const redis = createRedis(env.REDIS_URL, { connectionName: `who-owns:${name}` });
+    // ioredis reconnects on its own; log once per outage instead of an error per retry.
+    let down = false;
+    redis.on('error', (error: Error) => {
+      if (!down) logger.warn({ connection: name, err: error.message }, 'Redis connection lost; reconnecting');
+      down = true;
+    });
+    redis.on('ready', () => {
+      if (down) logger.info({ connection: name }, 'Redis connection restored');
+      down = false;
+    });
+    connections.push(redis);
+    return redis;
+  }
+
+  const redis = connection('shared');
+
+  function queue(name: QueueName): Queue {
+    let existing = queues.get(name);
+    if (!existing) {
+      existing = new Queue(name, { connection: redis, prefix: env.REDIS_PREFIX });
+      existing.on('error', (error) => logger.warn({ queue: name, err: error.message }, 'queue error'));
+      queues.set(name, existing);
+      watchQueues([...queues.values()]);
+    }
+    return existing;
+  }
+  // Every queue is visible in /metrics even before anything is enqueued.
+  for (const name of Object.values(QUEUES)) queue(name);
+  collectProcessMetrics();
+
+  const slack = env.SLACK_BOT_TOKEN
+    ? instrumentSlackClient(
+        new webApi.WebClient(env.SLACK_BOT_TOKEN, {
+          ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+          retryConfig: { retries: options.slackRetries ?? 10 },
+          logLevel: webApi.LogLevel.ERROR,
+        }),
+      )
+    : undefined;
+
+  return {
+    config,
+    logger,
+    clock: options.clock ?? systemClock,
+    prefix: env.REDIS_PREFIX,
+    redis,
+    connection,
+    queue,
+    slack,
+    jiraProbe: options.jiraProbe ?? buildJiraProbe(env),
+    async close() {
+      await Promise.allSettled([...queues.values()].map((q) => q.close()));
+      // BullMQ does not quit connections it was given (STACK.md trap 3): Redis goes last.
+      await Promise.allSettled(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}
