@@ -5,6 +5,7 @@ import { buildJiraWebhookHandler, buildSlackHandler, workerDefinitions } from '.
 import { createHttpServer } from './http-server.js';
 import { createReadiness } from './readiness.js';
 import { installProcessHandlers, installShutdown, type ShutdownStep } from './shutdown.js';
+import { reportConnectivity } from './startup-checks.js';
 import { type RunningWorkers, startWorkers, type WorkerDefinition } from './start-workers.js';
 
 export interface ProcessOptions extends RuntimeOptions {
@@ -30,6 +31,8 @@ export interface RunningProcess {
   workers?: RunningWorkers;
   /** Resolves with the exit code after a graceful shutdown. */
   done: Promise<number>;
+  /** Settles once the start-up Slack and Jira credential checks were logged. */
+  connectivity: Promise<{ slack?: boolean; jira?: boolean }>;
   stop(): Promise<number>;
 }
 
@@ -77,6 +80,7 @@ export async function runProcess(config: Config, options: ProcessOptions): Promi
     port,
     workers,
     done,
+    connectivity: reportConnectivity(rt),
     stop: async () => {
       await shutdown.trigger('stop');
       return done;
