@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { recordFaultFigures } from './support/fault-figures.js';
 
 /**
  * Bad team files and environment variables, through the real CLI: every problem is listed
@@ -64,7 +65,7 @@ const MANY_PROBLEMS = `teams:
 `;
 
 describe('faults/config-refusal', () => {
-  it('config check lists every problem in a bad team file, each with its line and a fix, and exits 2', async () => {
+  it('config check lists every problem in a bad team file, each with its line and a fix, and exits 2', async ({ task }) => {
     const path = file('many.yaml', MANY_PROBLEMS);
 
     const result = await cli(['config', 'check', path]);
@@ -84,6 +85,7 @@ describe('faults/config-refusal', () => {
     ];
     for (const pattern of expected) expect(result.stderr).toMatch(pattern);
     expect(result.stderr).toMatch(/^10 problem\(s\) found:/);
+    recordFaultFigures(task, { trials: 1, faultsInjected: 10, checked: 10, detail: 'one team file with ten different mistakes (bad ids, time zone, cron, unknown key, duplicate team, empty Jira scope): all ten are reported with line numbers and fixes, exit code 2.' });
   });
 
   it('reports a YAML syntax error with its line instead of a stack trace', async () => {
@@ -96,7 +98,7 @@ describe('faults/config-refusal', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('serve refuses bad environment variables with the full list, exit 2, and never opens its port', async () => {
+  it('serve refuses bad environment variables with the full list, exit 2, and never opens its port', async ({ task }) => {
     const port = await freePort();
     const env = {
       WHO_OWNS_CONFIG: 'samples/who-owns.yaml',
@@ -120,6 +122,7 @@ describe('faults/config-refusal', () => {
     expect(result.stderr).toMatch(/5 problem\(s\)/);
     expect(result.stdout).toBe('');
     expect(stillFree).toBe(true);
+    recordFaultFigures(task, { trials: 1, faultsInjected: 5, checked: 5, detail: 'serve started with a wrong REDIS_URL scheme, a user token as bot token, an unknown log level and Jira Cloud without credentials: all five listed, exit 2, the port is never opened.' });
   });
 
   it('work and start refuse a missing team file, saying how to create one', async () => {
