@@ -71,7 +71,7 @@ const WRONG_VALUES: [string, () => Json][] = [
   ['nested junk', () => ({ name: { value: [1, { x: null }] } })],
 ];
 
-const ODD_TEXT = ['\u0000\u0001\u0002', '‮RTL override', '🧪🔥'.repeat(500), 'a'.repeat(70_000), '<script>alert(1)</script>', '${jndi:ldap://x}', '\\'.repeat(1000), 'line\r\nbreak\u2028sep'];
+const ODD_TEXT = ['\u0000\u0001\u0002', '‮RTL override', '🧪🔥'.repeat(500), 'a'.repeat(70_000), '<script>alert(1)</script>', '$' + '{jndi:ldap://x}', '\\'.repeat(1000), 'line\r\nbreak\u2028sep'];
 
 const ODD_ISSUE_TYPES: Json[] = [
   { name: 'Market Problem', hierarchyLevel: 3 },
