@@ -123,9 +123,14 @@ function plannedSteps(spec: ItemSpec, project: ProjectKey, created: Date, random
       at = toWorkingHours(new Date(created.getTime() + Math.round(span * share)), random);
       if (at <= previous || at >= entered) at = new Date(previous.getTime() + Math.round((entered.getTime() - previous.getTime()) / 2));
     }
-    steps.push({ status: path[index] ?? spec.status, at });
+    steps.push({ status: path[index] ?? spec.status, at: withSeconds(at, random) });
   }
   return steps;
+}
+
+/** People do not click on the minute: adds seconds and milliseconds. */
+function withSeconds(date: Date, random: Random): Date {
+  return date.getTime() % 60_000 === 0 ? new Date(date.getTime() + random.int(1_000, 58_999)) : date;
 }
 
 /** Moves a moment off weekends and nights: to the previous working afternoon, or the same morning. */
@@ -317,7 +322,8 @@ function sprintCarryOvers(item: Planned): { at: Date; before: SprintDef[]; after
     const after = sprints.slice(0, index + 1).map(sprintById);
     const closed = before[before.length - 1];
     if (!closed?.end) continue;
-    const at = utc(`${closed.end}T16:40`);
+    // Completing a sprint moves its open issues at one moment; seconds differ per sprint.
+    const at = new Date(utc(`${closed.end}T16:40`).getTime() + ((closed.id * 7919) % 59_000));
     if (at > item.created && at <= LATEST) carries.push({ at, before, after });
   }
   return carries;
