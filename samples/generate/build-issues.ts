@@ -154,8 +154,9 @@ function plan(tables: Record<ProjectKey, ItemSpec[]>, random: Random): Map<strin
       specs.push({ spec, project });
     }
   }
-  // Children are created after their parents.
-  for (const { spec } of specs) {
+  // Children are created after their parents (parents adjusted first: initiatives, epics, stories).
+  const topDown = [...specs].sort((a, b) => ISSUE_TYPES[b.spec.type].hierarchyLevel - ISSUE_TYPES[a.spec.type].hierarchyLevel);
+  for (const { spec } of topDown) {
     const item = planned.get(spec.ref);
     const parent = spec.parent ? planned.get(spec.parent) : undefined;
     if (spec.parent && !parent) throw new Error(`${spec.ref}: unknown parent ${spec.parent}`);

@@ -133,7 +133,7 @@ describe('sample site: references between files', () => {
       const level = issue.fields.issuetype.hierarchyLevel;
       expect(parent.fields.issuetype.hierarchyLevel, `${issue.key} under ${parent.key}`).toBe(level === -1 ? 0 : level + 1);
       if (level === -1) expect(parent.fields.subtasks.map((subtask) => subtask.key)).toContain(issue.key);
-      expect(parent.fields.created <= issue.fields.created).toBe(true);
+      expect(parent.fields.created <= issue.fields.created, `${issue.key} created before its parent ${parent.key}`).toBe(true);
     }
     for (const issue of issues) {
       for (const subtask of issue.fields.subtasks) expect(byKey.get(subtask.key)?.fields.parent?.key).toBe(issue.key);

@@ -355,6 +355,21 @@ Sign-up succeeds, but the first invoice fails tax calculation and support has to
     assignee: 'ben',
     sprints: [203],
   },
+  {
+    ref: 'gro-churn-october',
+    type: 'Task',
+    summary: 'Look into churn numbers for October',
+    status: 'To Do',
+    assignee: 'ravi',
+    edge: 'Unclear: analysis task with no description and no parent',
+  },
+  {
+    ref: 'gro-improve-onboarding',
+    type: 'Story',
+    summary: 'Improve onboarding',
+    status: 'To Do',
+    edge: 'Unclear: vague story, no description, no owner',
+  },
   // ── Epics and initiatives ───────────────────────────────────────────────
   {
     ref: 'gro-epic-checklist',

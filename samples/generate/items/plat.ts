@@ -392,6 +392,24 @@ The trace ends at the authorisation; the queue consumer starts a new root span.`
     components: ['Public API'],
     desc: 'Asked for by two enterprise prospects in security questionnaires. Is it a plan feature, and which plan?',
   },
+  {
+    ref: 'plat-sla-ask',
+    type: 'Task',
+    summary: 'Marketplace prospect asks for a 99.99% availability SLA',
+    status: 'To Do',
+    reporter: 'arjun',
+    desc: 'Came up in a sales call on 18 November. Can we offer it, at what price, and what would it take?',
+    edge: 'Unclear: commercial question landing in the Platform backlog while the PM seat is vacant',
+  },
+  {
+    ref: 'plat-misc-q4',
+    type: 'Epic',
+    summary: 'Misc platform work Q4',
+    status: 'In Progress',
+    assignee: 'arjun',
+    desc: 'Catch-all for small things.',
+    edge: 'Unclear: catch-all epic with no goal',
+  },
   // ── Epics and initiatives ───────────────────────────────────────────────
   {
     ref: 'plat-epic-ledger',
