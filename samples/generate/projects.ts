@@ -189,7 +189,7 @@ export const SPRINTS: SprintDef[] = [
   { id: 203, boardId: 21, name: 'GRO Sprint 33', state: 'active', start: '2026-11-16', end: '2026-11-27', goal: 'Pricing page experiment running; checkout drop-off instrumented' },
   { id: 204, boardId: 21, name: 'GRO Sprint 34', state: 'future', goal: 'Activation emails, round two' },
   { id: 301, boardId: 31, name: 'PLAT 26.21', state: 'closed', start: '2026-10-05', end: '2026-10-23', goal: 'Ledger v2 double-write in production' },
-  { id: 302, boardId: 31, name: 'PLAT 26.22', state: 'closed', start: '2026-10-26', end: '2026-11-13', goal: 'Kubernetes 1.31 on staging; OpenTelemetry traces for the payments API' },
+  { id: 302, boardId: 31, name: 'PLAT 26.22', state: 'closed', start: '2026-10-26', end: '2026-11-13', goal: 'Kubernetes 1.34 on staging; OpenTelemetry traces for the payments API' },
   { id: 303, boardId: 31, name: 'PLAT 26.23', state: 'active', start: '2026-11-16', end: '2026-12-04', goal: 'Ledger v2 read cut-over; checkout API rate limits enforced' },
   { id: 304, boardId: 31, name: 'PLAT 26.24', state: 'future', goal: '' },
 ];

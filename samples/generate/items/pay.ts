@@ -175,7 +175,7 @@ Card numbers are masked (first 6, last 4).
 # Actual
 The full PAN appears in the debug line \`building evidence pack for card=...\`.
 
-!warning PCI DSS 3.4 breach in staging; production affected since release 2026.10. Logs are being purged.`,
+!warning PCI DSS requirement 3.5.1 breach in staging; production affected since release 2026.10. Logs are being purged.`,
     edge: 'Restricted bug (PCI): never posted in channels',
   },
   {

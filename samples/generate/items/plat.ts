@@ -161,7 +161,7 @@ Finding PT-2026-07 from the external pen test: webhook URLs resolving to link-lo
   {
     ref: 'plat-prod-upgrade',
     type: 'Task',
-    summary: 'Upgrade the production clusters (eu-central-1, eu-west-1) to Kubernetes 1.31',
+    summary: 'Upgrade the production clusters (eu-central-1, eu-west-1) to Kubernetes 1.34',
     status: 'To Do',
     parent: 'plat-epic-k8s',
     assignee: 'kwame',
@@ -285,10 +285,10 @@ The example shows \`"amount": 12.50\`; two merchants refunded 100× too little.`
   {
     ref: 'plat-node22',
     type: 'Task',
-    summary: 'Upgrade Node.js services from 20 to 22 LTS',
+    summary: 'Upgrade Node.js services from 20 to 24 LTS',
     status: 'To Do',
     components: ['Infrastructure'],
-    desc: 'Node 20 leaves maintenance in April 2026. 14 services; the payments-core monorepo first.',
+    desc: 'Node 20 reached end of life in April 2026 and no longer gets security fixes. 14 services; the payments-core monorepo first.',
   },
   {
     ref: 'plat-dev-changelog',
@@ -432,12 +432,12 @@ The trace ends at the authorisation; the queue consumer starts a new root span.`
   {
     ref: 'plat-epic-k8s',
     type: 'Epic',
-    summary: 'Kubernetes 1.31 upgrade',
+    summary: 'Kubernetes 1.34 upgrade',
     status: 'In Progress',
     assignee: 'kwame',
     target: ['2026-10-26', '2026-12-04'],
     components: ['Infrastructure'],
-    desc: 'EKS 1.29 leaves standard support in March 2026. Upgrade staging, then production, two minor versions in one change window.',
+    desc: 'EKS 1.32 left standard support in March 2026 and extended support costs us six times as much per cluster hour. Upgrade staging, then production, one minor version per change window.',
   },
   {
     ref: 'plat-epic-ratelimit',
@@ -545,7 +545,7 @@ The trace ends at the authorisation; the queue consumer starts a new root span.`
   {
     ref: 'plat-staging-131',
     type: 'Task',
-    summary: 'Upgrade the staging cluster to Kubernetes 1.31',
+    summary: 'Upgrade the staging cluster to Kubernetes 1.34',
     status: 'Done',
     parent: 'plat-epic-k8s',
     assignee: 'kwame',
@@ -555,7 +555,7 @@ The trace ends at the authorisation; the queue consumer starts a new root span.`
   {
     ref: 'plat-flowcontrol',
     type: 'Task',
-    summary: 'Replace deprecated flowcontrol v1beta3 manifests',
+    summary: 'Replace Endpoints API usage with EndpointSlices in our operators',
     status: 'Done',
     parent: 'plat-epic-k8s',
     assignee: 'kwame',
