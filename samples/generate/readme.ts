@@ -56,7 +56,7 @@ with an Initiative level above epics). "Today" on the site is **Monday 2026-11-2
 
 Everything in \`jira/\` is generated: edit the tables in \`generate/items/*.ts\` and run
 
-    npx tsx samples/generate/index.ts
+    npm run samples:generate        # = npx tsx samples/generate/index.ts
 
 The generator is seeded, so an unchanged generator reproduces the same files byte for byte
 (test/samples checks this, and checks the files against Atlassian's OpenAPI schemas).
