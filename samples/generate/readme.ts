@@ -115,6 +115,7 @@ Shapes worth knowing when reading the files:
 - Timestamps on issues and changelogs use Jira's \`2026-11-16T09:12:44.123+0000\` form; sprint dates use \`…Z\`.
 - Custom field ids: Team 10001, Epic Name 10011, Epic Link 10014, Start date 10015, Story point estimate 10016, Parent Link 10018, Rank 10019, Sprint 10020, Flagged 10021, Target start 10022, Target end 10023, Story Points 10028, Acceptance criteria 10035. Resolve them by name or schema from field.json, as on a real site.
 - Product Discovery ideas (IDEA) use a project-scoped issue type and statuses (Parking lot, Discovery, Ready for delivery, Delivery, Launched, Won't do) and carry no software fields (sprint, story points).
+- \`nextPageToken\` values are opaque, as on Cloud: a server replaying the pages maps each token to the page file that follows it. \`changelogs.json\` is a single bulk-fetch response covering every item (no further page).
 - \`transitions.json\` is keyed by status name; "In Progress" lists the union of the outgoing transitions of the three delivery workflows.
 `;
 }
