@@ -51,7 +51,11 @@ export interface Verdict {
   decidedBy?: { person: Person; at: string; source: 'slack' | 'jira-property' };
 }
 
-/** States that call for a person's attention. */
+/** Role of a decision that says the item needs no owner ("Not applicable"). */
+export const NOT_APPLICABLE = 'none';
+
+/** States that call for a person's attention; an item declared "not applicable" never does. */
 export function needsAttention(verdict: Pick<Verdict, 'role' | 'state'>): boolean {
+  if (verdict.role === NOT_APPLICABLE) return false;
   return verdict.role === UNCLEAR || verdict.state !== 'owned';
 }

@@ -1,0 +1,146 @@
+import type { PersonRefLike, TeamProfile } from '../team.js';
+import { NOT_APPLICABLE, type OwnershipState, PM, PO, type Reason, UNCLEAR, type Verdict } from '../verdict.js';
+import type { OwnershipDecision, Person, WorkItem } from '../work-item.js';
+import { type CompiledTeam, indexTeams, type TeamIndex } from './compile-teams.js';
+import { THRESHOLDS } from './defaults.js';
+import { collectSignals } from './signals.js';
+import { type TeamClaim, teamClaims } from './team-claims.js';
+
+
+export interface AttributionContext {
+  teams: readonly TeamProfile[] | TeamIndex;
+  /** The parent's verdict, when already attributed (attributeAll passes it). */
+  parent?: Pick<Verdict, 'key' | 'role'>;
+  /** A decision recorded in Slack; overrides one stored on the item. */
+  decision?: OwnershipDecision | null;
+}
+
+export function toPerson(ref: PersonRefLike): Person {
+  const person: Person = {};
+  if (ref.slack) person.slackId = ref.slack;
+  if (ref.jira) person.accountId = ref.jira;
+  if (ref.email) person.email = ref.email;
+  if (ref.name) person.displayName = ref.name;
+  return person;
+}
+
+function samePerson(a: Person, b: Person): boolean {
+  return Boolean((a.slackId && a.slackId === b.slackId) || (a.accountId && a.accountId === b.accountId) || (a.email && a.email === b.email));
+}
+
+/** Who holds a role in a team: [] when vacant, undefined when the role is unknown to the team. */
+function holders(team: TeamProfile, role: string): Person[] | null {
+  if (role === PO) return team.po ? [toPerson(team.po)] : null;
+  if (role === PM) return team.pm ? [toPerson(team.pm)] : null;
+  const extra = team.roles.find((r) => r.id === role);
+  return extra && extra.people.length > 0 ? extra.people.map(toPerson) : null;
+}
+
+function score(reasons: readonly Reason[]): [string, number][] {
+  const totals = new Map<string, number>();
+  for (const r of reasons) totals.set(r.role, (totals.get(r.role) ?? 0) + r.weight);
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function decideRole(reasons: readonly Reason[], settings: CompiledTeam): { role: string; confidence: number; why?: Reason } {
+  const ranked = score(reasons);
+  const total = ranked.reduce((sum, [, s]) => sum + s, 0);
+  const [top, second] = ranked;
+  if (!top) {
+    return { role: UNCLEAR, confidence: 1, why: { signal: 'no-evidence', role: UNCLEAR, weight: 0, evidence: { field: '(item)', value: 'no signal fired' }, text: 'too little to go on: no signal points to a role' } };
+  }
+  const confidence = top[1] / (total + THRESHOLDS.evidencePrior);
+  const margin = (top[1] - (second?.[1] ?? 0)) / total;
+  if (confidence >= settings.minConfidence && margin >= settings.minMargin) return { role: top[0], confidence: round(confidence) };
+  const text = second && margin < settings.minMargin
+    ? `signals conflict: ${top[0]} ${round(top[1])} vs ${second[0]} ${round(second[1])}`
+    : `too little to go on: only ${round(top[1])} points for ${top[0]}`;
+  return {
+    role: UNCLEAR,
+    confidence: round(1 - confidence),
+    why: { signal: 'margin', role: UNCLEAR, weight: 0, evidence: { field: '(scores)', value: ranked.map(([r, s]) => `${r} ${round(s)}`).join(', ') }, text },
+  };
+}
+
+function decisionReason(decision: OwnershipDecision): Reason {
+  const who = decision.decidedBy.displayName ?? (decision.decidedBy.slackId ? `<@${decision.decidedBy.slackId}>` : decision.decidedBy.accountId ?? 'someone');
+  const role = decision.role === NOT_APPLICABLE ? 'not applicable' : decision.role;
+  return {
+    signal: 'decision',
+    role: decision.role,
+    weight: Number.POSITIVE_INFINITY,
+    evidence: { field: decision.source === 'slack' ? 'slack decision' : 'issue property who-owns.decision', value: role },
+    text: `decided by ${who} on ${decision.decidedAt.slice(0, 10)}: ${role}`,
+  };
+}
+
+function stateFor(role: string, claims: readonly TeamClaim[], owners: Person[] | null): OwnershipState {
+  if (claims.length === 0) return 'unmatched';
+  if (claims.length > 1) return 'conflict';
+  if (role === UNCLEAR) return 'owned';
+  if (!owners || owners.length === 0) return 'unowned';
+  if (owners.length > 1 && !owners.every((o) => samePerson(o, owners[0] as Person))) return 'conflict';
+  return 'owned';
+}
+
+const indexCache = new WeakMap<readonly TeamProfile[], TeamIndex>();
+
+export function teamIndexOf(teams: readonly TeamProfile[] | TeamIndex): TeamIndex {
+  if (!Array.isArray(teams)) return teams as TeamIndex;
+  const list = teams as readonly TeamProfile[];
+  let index = indexCache.get(list);
+  if (!index) {
+    index = indexTeams(list);
+    indexCache.set(list, index);
+  }
+  return index;
+}
+
+/** Decides who owns an item. Pure: the same item, teams and decision give the same verdict. */
+export function attributeItem(item: WorkItem, context: AttributionContext): Verdict {
+  const index = teamIndexOf(context.teams);
+  const claims = teamClaims(item, index);
+  const primary = claims[0]?.team ?? null;
+  const settings = primary ? (index.compiled.get(primary.id) ?? index.fallback) : index.fallback;
+  const reasons = collectSignals({ item, settings, parent: context.parent }).sort((a, b) => b.weight - a.weight);
+  for (const r of reasons) r.weight = round(r.weight);
+
+  const claimReason: Reason[] =
+    claims.length > 1
+      ? [{ signal: 'team-claim', role: UNCLEAR, weight: 0, evidence: { field: 'team', value: claims.map((c) => c.team.id).join(', ') }, text: `claimed by ${claims.map((c) => `${c.team.name} (${c.via.join(', ')})`).join(' and ')}` }]
+      : claims.length === 0
+        ? [{ signal: 'team-claim', role: UNCLEAR, weight: 0, evidence: { field: 'project', value: item.projectKey }, text: `no team in the team file claims project ${item.projectKey}${item.components.length ? ` or components ${item.components.join(', ')}` : ''}` }]
+        : [];
+
+  const decision = context.decision ?? item.decision;
+  if (decision) {
+    const notApplicable = decision.role === NOT_APPLICABLE;
+    const owners = notApplicable ? [] : decision.owner ? [decision.owner] : primary ? holders(primary, decision.role) : null;
+    return {
+      key: item.key,
+      role: decision.role,
+      confidence: 1,
+      state: notApplicable ? 'unowned' : claims.length === 0 ? 'unmatched' : !owners || owners.length === 0 ? 'unowned' : 'owned',
+      teamId: primary?.id ?? null,
+      owners: owners ?? [],
+      reasons: [decisionReason(decision), ...claimReason, ...reasons],
+      decidedBy: { person: decision.decidedBy, at: decision.decidedAt, source: decision.source },
+    };
+  }
+
+  const { role, confidence, why } = decideRole(reasons, settings);
+  const owners = primary && role !== UNCLEAR ? holders(primary, role) : null;
+  return {
+    key: item.key,
+    role,
+    confidence,
+    state: stateFor(role, claims, owners),
+    teamId: primary?.id ?? null,
+    owners: owners ?? [],
+    reasons: [...(why ? [why] : []), ...claimReason, ...reasons],
+  };
+}
