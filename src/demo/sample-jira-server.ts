@@ -1,0 +1,178 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+/**
+ * Serves the bundled sample site (samples/jira/) on loopback with Jira Cloud's REST shapes,
+ * so the demo and the digest preview read it through the real jira.js adapter. It answers
+ * the JQL the adapter sends: `project in (…)`, `component in (…)`, `key in (…)` joined by OR.
+ */
+export interface SampleJiraServer {
+  url: string;
+  /** The sample site's public URL, for browse links. */
+  siteUrl: string;
+  requests: number;
+  close(): Promise<void>;
+}
+
+type Json = Record<string, unknown>;
+
+interface SampleSite {
+  siteUrl: string;
+  fields: unknown;
+  issueTypes: unknown;
+  projects: unknown;
+  boards: unknown;
+  issues: Json[];
+  properties: Record<string, Json>;
+  changelogs: { issueChangeLogs?: { issueId: string }[] };
+  transitions: Record<string, unknown>;
+  dir: string;
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+export function loadSampleSite(dir: string): SampleSite {
+  const searchDir = join(dir, 'search');
+  const pages = readdirSync(searchDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return {
+    dir,
+    siteUrl: readJson<{ baseUrl: string }>(join(dir, 'site.json')).baseUrl,
+    fields: readJson(join(dir, 'field.json')),
+    issueTypes: readJson(join(dir, 'issuetype.json')),
+    projects: readJson(join(dir, 'projects.json')),
+    boards: readJson(join(dir, 'boards.json')),
+    issues: pages.flatMap((page) => readJson<{ issues: Json[] }>(join(searchDir, page)).issues),
+    properties: readJson(join(dir, 'properties.json')),
+    changelogs: readJson(join(dir, 'changelogs.json')),
+    transitions: readJson(join(dir, 'transitions.json')),
+  };
+}
+
+/** Parses the JQL subset into a predicate; null when the query uses anything else. */
+export function jqlPredicate(jql: string): ((issue: Json) => boolean) | null {
+  const query = jql.replace(/\s+ORDER\s+BY\s+[\w\s,]+$/i, '').trim();
+  const clauses = query.split(/\s+OR\s+/i);
+  const tests: ((issue: Json) => boolean)[] = [];
+  for (const clause of clauses) {
+    const match = /^\(?\s*(project|component|key)\s+(?:in\s+\(([^)]*)\)|=\s*("?[^"\s)]+"?))\s*\)?$/i.exec(clause.trim());
+    if (!match) return null;
+    const field = match[1]?.toLowerCase();
+    const values = (match[2] ?? match[3] ?? '').split(',').map((v) => v.trim().replace(/^"|"$/g, '').replace(/\\"/g, '"'));
+    const wanted = new Set(values.map((v) => v.toLowerCase()));
+    tests.push((issue) => {
+      const fields = issue.fields as Json;
+      if (field === 'key') return wanted.has(String(issue.key).toLowerCase());
+      if (field === 'project') return wanted.has(String((fields.project as Json | undefined)?.key ?? '').toLowerCase());
+      const components = (fields.components as { name?: string }[] | undefined) ?? [];
+      return components.some((c) => wanted.has(String(c.name ?? '').toLowerCase()));
+    });
+  }
+  return (issue) => tests.some((t) => t(issue));
+}
+
+function pickFields(issue: Json, fields: string[] | undefined, properties: string[] | undefined, site: SampleSite): Json {
+  const all = issue.fields as Json;
+  const chosen = !fields || fields.includes('*all') ? all : Object.fromEntries(fields.filter((f) => f in all).map((f) => [f, all[f]]));
+  const stored = site.properties[String(issue.key)] ?? {};
+  const props = Object.fromEntries((properties ?? []).filter((p) => p in stored).map((p) => [p, stored[p]]));
+  return { ...issue, fields: chosen, ...(properties?.length ? { properties: props } : {}) };
+}
+
+async function body(req: IncomingMessage): Promise<Json> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as Json) : {};
+}
+
+function send(res: ServerResponse, status: number, payload: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' });
+  res.end(JSON.stringify(payload));
+}
+
+function notFound(res: ServerResponse, what: string): void {
+  send(res, 404, { errorMessages: [what], errors: {} });
+}
+
+async function handle(site: SampleSite, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
+  if (req.method === 'GET' && /^\/rest\/api\/[23]\/field$/.test(path)) return send(res, 200, site.fields);
+  if (req.method === 'GET' && /^\/rest\/api\/[23]\/issuetype$/.test(path)) return send(res, 200, site.issueTypes);
+  if (req.method === 'GET' && /^\/rest\/api\/[23]\/myself$/.test(path)) return send(res, 200, { accountId: '712020:who-owns-bot', displayName: 'who-owns', active: true });
+  if (req.method === 'GET' && path === '/rest/agile/1.0/board') return send(res, 200, site.boards);
+  const sprints = /^\/rest\/agile\/1\.0\/board\/(\d+)\/sprint$/.exec(path);
+  if (req.method === 'GET' && sprints) {
+    try {
+      return send(res, 200, readJson(join(site.dir, 'sprints', `${sprints[1]}.json`)));
+    } catch {
+      return send(res, 400, { errorMessages: ['The board does not support sprints'], errors: {} });
+    }
+  }
+  const versions = /^\/rest\/api\/[23]\/project\/([A-Z][A-Z0-9_]*)\/versions$/.exec(path);
+  if (req.method === 'GET' && versions) {
+    try {
+      return send(res, 200, readJson(join(site.dir, 'versions', `${versions[1]}.json`)));
+    } catch {
+      return notFound(res, `No project could be found with key '${versions[1]}'.`);
+    }
+  }
+  if (path === '/rest/api/3/search/jql') {
+    const request = req.method === 'POST' ? await body(req) : Object.fromEntries(url.searchParams);
+    const predicate = jqlPredicate(String(request.jql ?? ''));
+    if (!predicate) return send(res, 400, { errorMessages: [`The sample site does not understand this JQL: ${String(request.jql)}`], errors: {} });
+    const fields = Array.isArray(request.fields) ? (request.fields as string[]) : typeof request.fields === 'string' ? request.fields.split(',') : undefined;
+    const properties = Array.isArray(request.properties) ? (request.properties as string[]) : undefined;
+    const maxResults = Math.min(Number(request.maxResults ?? 50) || 50, 100);
+    const start = request.nextPageToken ? Number(Buffer.from(String(request.nextPageToken), 'base64url').toString('utf8')) : 0;
+    const matching = site.issues.filter(predicate);
+    const page = matching.slice(start, start + maxResults).map((issue) => pickFields(issue, fields, properties, site));
+    const end = start + page.length;
+    const isLast = end >= matching.length;
+    return send(res, 200, { issues: page, isLast, ...(isLast ? {} : { nextPageToken: Buffer.from(String(end)).toString('base64url') }) });
+  }
+  if (req.method === 'POST' && path === '/rest/api/3/changelog/bulkfetch') {
+    const request = await body(req);
+    const wanted = new Set(((request.issueIdsOrKeys as string[] | undefined) ?? []).map(String));
+    const keyToId = new Map(site.issues.map((i) => [String(i.key), String(i.id)]));
+    const ids = new Set([...wanted].map((k) => keyToId.get(k) ?? k));
+    return send(res, 200, { issueChangeLogs: (site.changelogs.issueChangeLogs ?? []).filter((c) => ids.has(String(c.issueId))) });
+  }
+  const transitions = /^\/rest\/api\/[23]\/issue\/([A-Z][A-Z0-9_]*-\d+)\/transitions$/.exec(path);
+  if (req.method === 'GET' && transitions) {
+    const issue = site.issues.find((i) => i.key === transitions[1]);
+    if (!issue) return notFound(res, 'Issue does not exist or you do not have permission to see it.');
+    const status = String(((issue.fields as Json).status as Json | undefined)?.name ?? '');
+    return send(res, 200, site.transitions[status] ?? { transitions: [] });
+  }
+  return notFound(res, `The sample site does not serve ${req.method} ${path}`);
+}
+
+export async function startSampleJiraServer(dir: string): Promise<SampleJiraServer> {
+  const site = loadSampleSite(dir);
+  const state = { requests: 0 };
+  const server = createServer((req, res) => {
+    state.requests++;
+    handle(site, req, res).catch((error: unknown) => send(res, 500, { errorMessages: [String(error)], errors: {} }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    siteUrl: site.siteUrl,
+    get requests() {
+      return state.requests;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

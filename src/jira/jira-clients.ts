@@ -1,0 +1,54 @@
+import { AgileClient, Version2Client, Version3Client } from 'jira.js';
+
+/** How who-owns reaches one Jira site; built from the environment by the entry point. */
+export interface JiraSiteSettings {
+  baseUrl: string;
+  deployment: 'cloud' | 'datacenter';
+  /** Cloud basic auth (email + API token). */
+  basic?: { email: string; apiToken: string };
+  /** Data Center personal access token or OAuth 2.0 access token, sent as a bearer token. */
+  bearer?: string;
+  timeoutMs?: number;
+}
+
+export interface JiraClients {
+  settings: JiraSiteSettings;
+  /** REST platform API: v3 on Cloud, v2 on Data Center (same method names for what we use). */
+  platform: Version3Client | Version2Client;
+  agile: AgileClient;
+}
+
+export function createJiraClients(settings: JiraSiteSettings): JiraClients {
+  const config = {
+    host: settings.baseUrl.replace(/\/$/, ''),
+    ...(settings.basic && !settings.bearer ? { authentication: { basic: settings.basic } } : {}),
+    baseRequestConfig: {
+      timeout: settings.timeoutMs ?? 30_000,
+      ...(settings.bearer ? { headers: { Authorization: `Bearer ${settings.bearer}` } } : {}),
+    },
+  };
+  return {
+    settings,
+    platform: settings.deployment === 'datacenter' ? new Version2Client(config) : new Version3Client(config),
+    agile: new AgileClient(config),
+  };
+}
+
+/** Settings from validated environment values; undefined when no site is configured. */
+export function jiraSiteFromEnv(env: {
+  JIRA_BASE_URL?: string | undefined;
+  JIRA_DEPLOYMENT: 'cloud' | 'datacenter';
+  JIRA_EMAIL?: string | undefined;
+  JIRA_API_TOKEN?: string | undefined;
+  JIRA_PAT?: string | undefined;
+  JIRA_OAUTH_TOKEN?: string | undefined;
+}): JiraSiteSettings | undefined {
+  if (!env.JIRA_BASE_URL) return undefined;
+  const bearer = env.JIRA_PAT ?? env.JIRA_OAUTH_TOKEN;
+  return {
+    baseUrl: env.JIRA_BASE_URL,
+    deployment: env.JIRA_DEPLOYMENT,
+    ...(bearer ? { bearer } : {}),
+    ...(env.JIRA_EMAIL && env.JIRA_API_TOKEN ? { basic: { email: env.JIRA_EMAIL, apiToken: env.JIRA_API_TOKEN } } : {}),
+  };
+}

@@ -1,0 +1,70 @@
+import type { WorkItem } from '../domain/work-item.js';
+import { type FieldDescription, type FieldMap, fieldMapFromFields } from './field-map.js';
+import type { JiraClients } from './jira-clients.js';
+import { jqlList } from './jql.js';
+import { safeNormaliseIssue } from './normalise-issue.js';
+import { searchPages } from './search-pager.js';
+
+/** The issue property a decision is stored in on the Jira issue (write-back). */
+export const DECISION_PROPERTY = 'who-owns.decision';
+
+const SYSTEM_FIELDS = [
+  'summary',
+  'description',
+  'issuetype',
+  'status',
+  'resolution',
+  'labels',
+  'components',
+  'assignee',
+  'reporter',
+  'parent',
+  'fixVersions',
+  'duedate',
+  'created',
+  'updated',
+  'security',
+  'project',
+  'statuscategorychangedate',
+];
+
+/** Field ids to request: the system fields attribution reads plus the site's custom ones. */
+export function requestedFields(fieldMap: FieldMap): string[] {
+  const custom = [fieldMap.sprint, ...fieldMap.storyPoints, fieldMap.targetStart, fieldMap.targetEnd, fieldMap.team, fieldMap.acceptanceCriteria, fieldMap.epicLink, fieldMap.parentLink, fieldMap.rank];
+  return [...SYSTEM_FIELDS, ...custom.filter((f): f is string => Boolean(f))];
+}
+
+export async function fetchFieldMap(clients: JiraClients): Promise<FieldMap> {
+  const fields = (await clients.platform.issueFields.getFields()) as unknown as FieldDescription[];
+  return fieldMapFromFields(fields);
+}
+
+/** JQL for what a team owns: its projects, plus its components wherever they appear. */
+export function scopeJql(scope: { projects: string[]; components: string[] }): string {
+  const clauses = [
+    ...(scope.projects.length ? [`project in ${jqlList(scope.projects)}`] : []),
+    ...(scope.components.length ? [`component in ${jqlList(scope.components)}`] : []),
+  ];
+  return `${clauses.join(' OR ') || 'project is EMPTY'} ORDER BY key ASC`;
+}
+
+export interface FetchResult {
+  items: WorkItem[];
+  /** Records that could not be read, with the reason; the rest are kept. */
+  rejected: { key?: string; error: string }[];
+  requests: number;
+}
+
+/** Every item matching the JQL, normalised. */
+export async function fetchItems(clients: JiraClients, jql: string, fieldMap: FieldMap, siteUrl = clients.settings.baseUrl): Promise<FetchResult> {
+  const result: FetchResult = { items: [], rejected: [], requests: 0 };
+  for await (const page of searchPages(clients, { jql, fields: requestedFields(fieldMap), properties: [DECISION_PROPERTY] })) {
+    result.requests++;
+    for (const raw of page) {
+      const normalised = safeNormaliseIssue(raw, fieldMap, { siteUrl });
+      if (normalised.ok) result.items.push(normalised.item);
+      else result.rejected.push({ key: typeof raw.key === 'string' ? raw.key : undefined, error: normalised.error });
+    }
+  }
+  return result;
+}
