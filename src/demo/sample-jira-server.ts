@@ -107,6 +107,10 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
   if (req.method === 'GET' && /^\/rest\/api\/[23]\/issuetype$/.test(path)) return send(res, 200, site.issueTypes);
   if (req.method === 'GET' && /^\/rest\/api\/[23]\/myself$/.test(path)) return send(res, 200, { accountId: '712020:who-owns-bot', displayName: 'who-owns', active: true });
   if (req.method === 'GET' && path === '/rest/agile/1.0/board') return send(res, 200, site.boards);
+  if (req.method === 'GET' && path === '/rest/api/3/project/search') {
+    const values = site.projects as unknown[];
+    return send(res, 200, { self: `${site.siteUrl}/rest/api/3/project/search`, maxResults: 50, startAt: 0, total: values.length, isLast: true, values });
+  }
   const sprints = /^\/rest\/agile\/1\.0\/board\/(\d+)\/sprint$/.exec(path);
   if (req.method === 'GET' && sprints) {
     try {

@@ -28,6 +28,16 @@ function samePerson(a: Person, b: Person): boolean {
   return Boolean((a.slackId && a.slackId === b.slackId) || (a.accountId && a.accountId === b.accountId) || (a.email && a.email === b.email));
 }
 
+/** A person from a decision, completed with their Slack id and name from the team file when listed there. */
+function knownPerson(person: Person, teams: readonly TeamProfile[]): Person {
+  for (const team of teams) {
+    for (const ref of [team.po, team.pm, ...team.members, ...team.roles.flatMap((r) => r.people)]) {
+      if (ref && samePerson(toPerson(ref), person)) return { ...toPerson(ref), ...person };
+    }
+  }
+  return person;
+}
+
 /** Who holds a role in a team: [] when vacant, undefined when the role is unknown to the team. */
 function holders(team: TeamProfile, role: string): Person[] | null {
   if (role === PO) return team.po ? [toPerson(team.po)] : null;
@@ -119,7 +129,7 @@ export function attributeItem(item: WorkItem, context: AttributionContext): Verd
   const decision = context.decision ?? item.decision;
   if (decision) {
     const notApplicable = decision.role === NOT_APPLICABLE;
-    const owners = notApplicable ? [] : decision.owner ? [decision.owner] : primary ? holders(primary, decision.role) : null;
+    const owners = notApplicable ? [] : decision.owner ? [knownPerson(decision.owner, index.teams)] : primary ? holders(primary, decision.role) : null;
     return {
       key: item.key,
       role: decision.role,
