@@ -18,7 +18,7 @@ export interface SampleJiraServer {
 
 type Json = Record<string, unknown>;
 
-interface SampleSite {
+export interface SampleSite {
   siteUrl: string;
   fields: unknown;
   issueTypes: unknown;
@@ -56,7 +56,14 @@ export function loadSampleSite(dir: string): SampleSite {
 
 /** Parses the JQL subset into a predicate; null when the query uses anything else. */
 export function jqlPredicate(jql: string): ((issue: Json) => boolean) | null {
-  const query = jql.replace(/\s+ORDER\s+BY\s+[\w\s,]+$/i, '').trim();
+  let query = jql.replace(/\s+ORDER\s+BY\s+[\w\s,]+$/i, '').trim();
+  // Incremental syncs add `AND updated >= "yyyy-MM-dd HH:mm"` (UTC) to a parenthesised scope.
+  let updatedSince: string | undefined;
+  const since = /^\((.*)\)\s+AND\s+updated\s*>=\s*"(\d{4}-\d{2}-\d{2} \d{2}:\d{2})"$/i.exec(query);
+  if (since) {
+    query = since[1] ?? '';
+    updatedSince = `${since[2]?.replace(' ', 'T')}:00.000Z`;
+  }
   const clauses = query.split(/\s+OR\s+/i);
   const tests: ((issue: Json) => boolean)[] = [];
   for (const clause of clauses) {
@@ -73,7 +80,8 @@ export function jqlPredicate(jql: string): ((issue: Json) => boolean) | null {
       return components.some((c) => wanted.has(String(c.name ?? '').toLowerCase()));
     });
   }
-  return (issue) => tests.some((t) => t(issue));
+  const sinceMs = updatedSince ? Date.parse(updatedSince) : undefined;
+  return (issue) => tests.some((t) => t(issue)) && (sinceMs === undefined || Date.parse(String((issue.fields as Json).updated ?? '')) >= sinceMs);
 }
 
 function pickFields(issue: Json, fields: string[] | undefined, properties: string[] | undefined, site: SampleSite): Json {
@@ -127,6 +135,25 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
       return notFound(res, `No project could be found with key '${versions[1]}'.`);
     }
   }
+  if (path === '/rest/api/2/search' && req.method === 'POST') {
+    // Data Center paging: startAt / maxResults / total.
+    const request = await body(req);
+    const predicate = jqlPredicate(String(request.jql ?? ''));
+    if (!predicate) return send(res, 400, { errorMessages: [`The sample site does not understand this JQL: ${String(request.jql)}`], errors: {} });
+    const matching = site.issues.filter(predicate);
+    const startAt = Number(request.startAt ?? 0) || 0;
+    const maxResults = Math.min(Number(request.maxResults ?? 50) || 50, 100);
+    const fields = Array.isArray(request.fields) ? (request.fields as string[]) : undefined;
+    const properties = Array.isArray(request.properties) ? (request.properties as string[]) : undefined;
+    const page = matching.slice(startAt, startAt + maxResults).map((issue) => pickFields(issue, fields, properties, site));
+    return send(res, 200, { expand: 'schema,names', startAt, maxResults, total: matching.length, issues: page });
+  }
+  const dcIssue = /^\/rest\/api\/2\/issue\/([A-Z][A-Z0-9_]*-\d+)$/.exec(path);
+  if (req.method === 'GET' && dcIssue) {
+    const issue = site.issues.find((i) => i.key === dcIssue[1]);
+    if (!issue) return notFound(res, 'Issue Does Not Exist');
+    return send(res, 200, pickFields(issue, url.searchParams.get('fields')?.split(','), url.searchParams.get('properties')?.split(','), site));
+  }
   if (path === '/rest/api/3/search/jql') {
     const request = req.method === 'POST' ? await body(req) : Object.fromEntries(url.searchParams);
     const predicate = jqlPredicate(String(request.jql ?? ''));
@@ -140,6 +167,19 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
     const end = start + page.length;
     const isLast = end >= matching.length;
     return send(res, 200, { issues: page, isLast, ...(isLast ? {} : { nextPageToken: Buffer.from(String(end)).toString('base64url') }) });
+  }
+  if (req.method === 'POST' && path === '/rest/api/3/issue/bulkfetch') {
+    const request = await body(req);
+    const wanted = ((request.issueIdsOrKeys as string[] | undefined) ?? []).map(String);
+    const found = site.issues.filter((i) => wanted.includes(String(i.key)) || wanted.includes(String(i.id)));
+    const fields = Array.isArray(request.fields) ? (request.fields as string[]) : undefined;
+    const properties = Array.isArray(request.properties) ? (request.properties as string[]) : undefined;
+    const missing = wanted.filter((w) => !found.some((i) => String(i.key) === w || String(i.id) === w));
+    return send(res, 200, {
+      expand: '',
+      issues: found.map((issue) => pickFields(issue, fields, properties, site)),
+      issueErrors: missing.map((id) => ({ id, errorMessage: 'Issue does not exist or you do not have permission to see it.', status: 404 })),
+    });
   }
   if (req.method === 'POST' && path === '/rest/api/3/changelog/bulkfetch') {
     const request = await body(req);
@@ -158,12 +198,21 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
   return notFound(res, `The sample site does not serve ${req.method} ${path}`);
 }
 
-export async function startSampleJiraServer(dir: string): Promise<SampleJiraServer> {
-  const site = loadSampleSite(dir);
+/** Answers a request before the site does (tests inject faults here); undefined lets it through. */
+export type Interceptor = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
+export function startSampleJiraServer(dir: string): Promise<SampleJiraServer> {
+  return startJiraSiteServer(loadSampleSite(dir));
+}
+
+/** Serves any site in the sample layout (bundled, or generated by tests). */
+export async function startJiraSiteServer(site: SampleSite, intercept?: Interceptor): Promise<SampleJiraServer> {
   const state = { requests: 0 };
   const server = createServer((req, res) => {
     state.requests++;
-    handle(site, req, res).catch((error: unknown) => send(res, 500, { errorMessages: [String(error)], errors: {} }));
+    Promise.resolve(intercept ? intercept(req, res) : false)
+      .then((handled) => (handled ? undefined : handle(site, req, res)))
+      .catch((error: unknown) => send(res, 500, { errorMessages: [String(error)], errors: {} }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -44,7 +44,8 @@ export async function fetchStatusChanges(clients: JiraClients, issues: readonly 
     const batch = issues.slice(i, i + 100).map((issue) => issue.key);
     let nextPageToken: string | undefined;
     do {
-      const page = await cloud.issues.getBulkChangelogs({ issueIdsOrKeys: batch, fieldIds: ['status'], ...(nextPageToken ? { nextPageToken } : {}) });
+      const token = nextPageToken;
+      const page = await clients.gate.run('changelog', () => cloud.issues.getBulkChangelogs({ issueIdsOrKeys: batch, fieldIds: ['status'], ...(token ? { nextPageToken: token } : {}) }));
       for (const [id, changes] of statusChangesFromChangelogs((page.issueChangeLogs ?? []) as IssueChangeLog[])) {
         const key = idToKey.get(id);
         if (key) byKey.set(key, [...(byKey.get(key) ?? []), ...changes]);

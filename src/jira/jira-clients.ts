@@ -1,4 +1,5 @@
 import { AgileClient, Version2Client, Version3Client } from 'jira.js';
+import { RequestGate, type RequestGateOptions } from './request-gate.js';
 
 /** How who-owns reaches one Jira site; built from the environment by the entry point. */
 export interface JiraSiteSettings {
@@ -9,6 +10,8 @@ export interface JiraSiteSettings {
   /** Data Center personal access token or OAuth 2.0 access token, sent as a bearer token. */
   bearer?: string;
   timeoutMs?: number;
+  /** Concurrency, rate and retry limits for this site (JIRA_MAX_CONCURRENCY, JIRA_MAX_RPS). */
+  limits?: RequestGateOptions;
 }
 
 export interface JiraClients {
@@ -16,6 +19,8 @@ export interface JiraClients {
   /** REST platform API: v3 on Cloud, v2 on Data Center (same method names for what we use). */
   platform: Version3Client | Version2Client;
   agile: AgileClient;
+  /** Every call to this site goes through it. */
+  gate: RequestGate;
 }
 
 export function createJiraClients(settings: JiraSiteSettings): JiraClients {
@@ -31,11 +36,14 @@ export function createJiraClients(settings: JiraSiteSettings): JiraClients {
     settings,
     platform: settings.deployment === 'datacenter' ? new Version2Client(config) : new Version3Client(config),
     agile: new AgileClient(config),
+    gate: new RequestGate(settings.limits ?? { maxConcurrency: 4, maxPerSecond: 10 }),
   };
 }
 
 /** Settings from validated environment values; undefined when no site is configured. */
 export function jiraSiteFromEnv(env: {
+  JIRA_MAX_CONCURRENCY: number;
+  JIRA_MAX_RPS: number;
   JIRA_BASE_URL?: string | undefined;
   JIRA_DEPLOYMENT: 'cloud' | 'datacenter';
   JIRA_EMAIL?: string | undefined;
@@ -48,6 +56,7 @@ export function jiraSiteFromEnv(env: {
   return {
     baseUrl: env.JIRA_BASE_URL,
     deployment: env.JIRA_DEPLOYMENT,
+    limits: { maxConcurrency: env.JIRA_MAX_CONCURRENCY, maxPerSecond: env.JIRA_MAX_RPS },
     ...(bearer ? { bearer } : {}),
     ...(env.JIRA_EMAIL && env.JIRA_API_TOKEN ? { basic: { email: env.JIRA_EMAIL, apiToken: env.JIRA_API_TOKEN } } : {}),
   };

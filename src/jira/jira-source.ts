@@ -35,17 +35,21 @@ export function requestedFields(fieldMap: FieldMap): string[] {
 }
 
 export async function fetchFieldMap(clients: JiraClients): Promise<FieldMap> {
-  const fields = (await clients.platform.issueFields.getFields()) as unknown as FieldDescription[];
+  const fields = (await clients.gate.run('fields', () => clients.platform.issueFields.getFields())) as unknown as FieldDescription[];
   return fieldMapFromFields(fields);
 }
 
-/** JQL for what a team owns: its projects, plus its components wherever they appear. */
-export function scopeJql(scope: { projects: string[]; components: string[] }): string {
+/** The JQL condition for what a team owns: its projects, plus its components wherever they appear. */
+export function scopeCondition(scope: { projects: string[]; components: string[] }): string {
   const clauses = [
     ...(scope.projects.length ? [`project in ${jqlList(scope.projects)}`] : []),
     ...(scope.components.length ? [`component in ${jqlList(scope.components)}`] : []),
   ];
-  return `${clauses.join(' OR ') || 'project is EMPTY'} ORDER BY key ASC`;
+  return clauses.join(' OR ') || 'project is EMPTY';
+}
+
+export function scopeJql(scope: { projects: string[]; components: string[] }): string {
+  return `${scopeCondition(scope)} ORDER BY key ASC`;
 }
 
 export interface FetchResult {
@@ -60,11 +64,21 @@ export async function fetchItems(clients: JiraClients, jql: string, fieldMap: Fi
   const result: FetchResult = { items: [], rejected: [], requests: 0 };
   for await (const page of searchPages(clients, { jql, fields: requestedFields(fieldMap), properties: [DECISION_PROPERTY] })) {
     result.requests++;
-    for (const raw of page) {
-      const normalised = safeNormaliseIssue(raw, fieldMap, { siteUrl });
-      if (normalised.ok) result.items.push(normalised.item);
-      else result.rejected.push({ key: typeof raw.key === 'string' ? raw.key : undefined, error: normalised.error });
-    }
+    const normalised = normalisePage(page.issues, fieldMap, siteUrl);
+    result.items.push(...normalised.items);
+    result.rejected.push(...normalised.rejected);
   }
   return result;
+}
+
+/** Normalises one page; unreadable records are set aside with their reason, never thrown. */
+export function normalisePage(issues: readonly Record<string, unknown>[], fieldMap: FieldMap, siteUrl: string): Pick<FetchResult, 'items' | 'rejected'> {
+  const items: WorkItem[] = [];
+  const rejected: FetchResult['rejected'] = [];
+  for (const raw of issues) {
+    const normalised = safeNormaliseIssue(raw, fieldMap, { siteUrl });
+    if (normalised.ok) items.push(normalised.item);
+    else rejected.push({ ...(typeof raw.key === 'string' ? { key: raw.key } : {}), error: normalised.error });
+  }
+  return { items, rejected };
 }

@@ -1,0 +1,53 @@
+import type { Redis } from 'ioredis';
+
+/** Where a scope's sync stands: the last completed sync's start, and an interrupted run's page. */
+export interface ScopeProgress {
+  /** The JQL of the interrupted run; a resume only applies to the same query. */
+  jql: string;
+  /** Where the next page starts. */
+  next: string;
+  startedAt: string;
+  mode: 'full' | 'incremental';
+}
+
+export class SyncCursorStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private key(kind: string, scope: string): string {
+    return `${this.prefix}:sync:${kind}:${scope}`;
+  }
+
+  async cursor(scope: string): Promise<string | null> {
+    return this.redis.get(this.key('cursor', scope));
+  }
+
+  async progress(scope: string): Promise<ScopeProgress | null> {
+    const text = await this.redis.get(this.key('progress', scope));
+    return text ? (JSON.parse(text) as ScopeProgress) : null;
+  }
+
+  async saveProgress(scope: string, progress: ScopeProgress): Promise<void> {
+    await this.redis.set(this.key('progress', scope), JSON.stringify(progress));
+  }
+
+  /** Keys seen by the current full run, kept in Redis so a resumed run still reconciles correctly. */
+  async markSeen(scope: string, keys: readonly string[]): Promise<void> {
+    if (keys.length) await this.redis.sadd(this.key('seen', scope), ...keys);
+  }
+
+  async seen(scope: string): Promise<Set<string>> {
+    return new Set(await this.redis.smembers(this.key('seen', scope)));
+  }
+
+  /** Ends a run: the cursor moves to the run's start; progress and the seen set are dropped. */
+  async complete(scope: string, startedAt: string): Promise<void> {
+    await this.redis
+      .multi()
+      .set(this.key('cursor', scope), startedAt)
+      .del(this.key('progress', scope), this.key('seen', scope))
+      .exec();
+  }
+}

@@ -1,0 +1,109 @@
+import { attributeAll } from '../domain/attribution/attribute-all.js';
+import type { TeamProfile } from '../domain/team.js';
+import type { Verdict } from '../domain/verdict.js';
+import type { WorkItem } from '../domain/work-item.js';
+import type { FieldMap } from '../jira/field-map.js';
+import type { JiraClients } from '../jira/jira-clients.js';
+import { DECISION_PROPERTY, normalisePage, requestedFields, scopeCondition } from '../jira/jira-source.js';
+import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
+import { jqlDateTime } from '../jira/jql.js';
+import { searchPages } from '../jira/search-pager.js';
+import type { RedisItemStore } from '../store/redis-item-store.js';
+import type { SyncCursorStore } from './sync-cursor-store.js';
+
+export interface SyncDeps {
+  clients: JiraClients;
+  store: RedisItemStore;
+  cursors: SyncCursorStore;
+  teams: readonly TeamProfile[];
+  fieldMap: () => Promise<FieldMap>;
+  siteUrl: string;
+  now: () => Date;
+  /** Re-read items updated this long before the cursor: Jira's `updated` index lags a little. */
+  overlapMs?: number;
+  pageSize?: number;
+  /** Called after each stored page (tests stop a run here to prove it resumes). */
+  afterPage?: (scope: string, pageIndex: number) => void | Promise<void>;
+}
+
+export interface ScopeSummary {
+  scope: string;
+  mode: 'full' | 'incremental';
+  fetched: number;
+  changed: number;
+  deleted: number;
+  rejected: number;
+  requests: number;
+  /** Set when the scope stopped (e.g. credentials refused); other scopes go on. */
+  error?: string;
+}
+
+const DEFAULT_OVERLAP_MS = 5 * 60_000;
+
+/** Has anything attribution reads changed since the stored copy? */
+function changed(fresh: WorkItem, stored: WorkItem | null): boolean {
+  return !stored || stored.updated !== fresh.updated || JSON.stringify(stored.decision) !== JSON.stringify(fresh.decision);
+}
+
+async function storePage(deps: SyncDeps, items: WorkItem[]): Promise<number> {
+  const stored = await deps.store.getItems(items.map((i) => i.key));
+  const dirty = items.filter((item, i) => changed(item, stored[i] ?? null));
+  if (dirty.length === 0) return 0;
+  const parentKeys = [...new Set(dirty.map((i) => i.parentKey).filter((k): k is string => Boolean(k)))];
+  const parents = await deps.store.getVerdicts(parentKeys);
+  const known = new Map(parents.filter((v): v is Verdict => v !== null).map((v) => [v.key, v]));
+  const verdicts = attributeAll(dirty, deps.teams, new Map(), known);
+  await deps.store.putItems(dirty);
+  await deps.store.putVerdicts(verdicts);
+  return dirty.length;
+}
+
+/**
+ * Syncs one team's scope. Full: every item, then reconciliation removes what Jira no longer
+ * returns (deleted or moved away). Incremental: items updated since the cursor (minus an
+ * overlap). Progress is saved after every page, so an interrupted run resumes where it stopped.
+ */
+export async function syncTeam(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental' = 'incremental'): Promise<ScopeSummary> {
+  const scope = team.id;
+  const cursor = await deps.cursors.cursor(scope);
+  const saved = await deps.cursors.progress(scope);
+  const mode = saved?.mode ?? (requested === 'incremental' && cursor ? 'incremental' : 'full');
+  const summary: ScopeSummary = { scope, mode, fetched: 0, changed: 0, deleted: 0, rejected: 0, requests: 0 };
+  const condition = scopeCondition({ projects: team.jira.projects, components: team.jira.components });
+  const jql =
+    mode === 'incremental' && cursor
+      ? `(${condition}) AND updated >= ${jqlDateTime(new Date(Date.parse(cursor) - (deps.overlapMs ?? DEFAULT_OVERLAP_MS)))} ORDER BY key ASC`
+      : `${condition} ORDER BY key ASC`;
+  const resume = saved && saved.jql === jql ? saved : undefined;
+  const startedAt = resume?.startedAt ?? deps.now().toISOString();
+  const fieldMap = await deps.fieldMap();
+  let pageIndex = 0;
+  for await (const page of searchPages(deps.clients, { jql, fields: requestedFields(fieldMap), properties: [DECISION_PROPERTY], pageSize: deps.pageSize, ...(resume ? { resumeFrom: resume.next } : {}) })) {
+    summary.requests++;
+    const { items, rejected } = normalisePage(page.issues, fieldMap, deps.siteUrl);
+    summary.fetched += items.length;
+    summary.rejected += rejected.length;
+    summary.changed += await storePage(deps, items);
+    if (mode === 'full') await deps.cursors.markSeen(scope, items.map((i) => i.key));
+    if (page.next) await deps.cursors.saveProgress(scope, { jql, next: page.next, startedAt, mode });
+    await deps.afterPage?.(scope, pageIndex++);
+  }
+  if (mode === 'full') {
+    const seen = await deps.cursors.seen(scope);
+    const gone = (await deps.store.teamItemKeys(team.id)).filter((key) => !seen.has(key));
+    await deps.store.deleteItems(gone);
+    summary.deleted = gone.length;
+  }
+  await deps.cursors.complete(scope, startedAt);
+  return summary;
+}
+
+/** Re-reads specific items (webhook deliveries); keys Jira no longer returns are removed. */
+export async function refreshItems(deps: SyncDeps, keys: readonly string[]): Promise<ScopeSummary> {
+  const fieldMap = await deps.fieldMap();
+  const { issues, missing, requests } = await fetchIssuesByKeys(deps.clients, keys, requestedFields(fieldMap));
+  const { items, rejected } = normalisePage(issues, fieldMap, deps.siteUrl);
+  const changedCount = await storePage(deps, items);
+  await deps.store.deleteItems(missing);
+  return { scope: 'refresh', mode: 'incremental', fetched: items.length, changed: changedCount, deleted: missing.length, rejected: rejected.length, requests };
+}

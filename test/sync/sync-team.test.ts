@@ -1,0 +1,179 @@
+import type { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TeamProfile } from '../../src/domain/team.js';
+import { type JiraClients, createJiraClients } from '../../src/jira/jira-clients.js';
+import { fetchFieldMap } from '../../src/jira/jira-source.js';
+import { RedisItemStore } from '../../src/store/redis-item-store.js';
+import { SyncCursorStore } from '../../src/sync/sync-cursor-store.js';
+import { type SyncDeps, refreshItems, syncTeam } from '../../src/sync/sync-team.js';
+import { aTeam } from '../support/builders.js';
+import { type FakeJira, generateSite, startFakeJira, touch } from '../support/fake-jira-server.js';
+import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+
+const team: TeamProfile = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [], components: [] } });
+let redis: TestRedis;
+let client: Redis;
+const servers: FakeJira[] = [];
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  client = redis.client();
+});
+afterEach(async () => {
+  await client.flushall();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+afterAll(() => redis.stop());
+
+async function fake(count: number, options: Parameters<typeof generateSite>[0] extends infer O ? Partial<O> : never = {}, faults = {}): Promise<FakeJira> {
+  const server = await startFakeJira(generateSite({ count, ...options }), faults);
+  servers.push(server);
+  return server;
+}
+
+function depsFor(server: FakeJira, overrides: Partial<SyncDeps> & { deployment?: 'cloud' | 'datacenter'; timeoutMs?: number } = {}): SyncDeps {
+  const clients: JiraClients = createJiraClients({
+    baseUrl: server.url,
+    deployment: overrides.deployment ?? 'cloud',
+    basic: { email: 'bot@example.com', apiToken: 'x' },
+    timeoutMs: overrides.timeoutMs ?? 5_000,
+    limits: { maxConcurrency: 4, maxPerSecond: 1000, baseBackoffMs: 2, maxBackoffMs: 20, maxAttempts: 30 },
+  });
+  let fieldMap: ReturnType<typeof fetchFieldMap> | undefined;
+  return {
+    clients,
+    store: new RedisItemStore(client, 'wo', [team], 'https://fake.atlassian.net'),
+    cursors: new SyncCursorStore(client, 'wo'),
+    teams: [team],
+    fieldMap: () => (fieldMap ??= fetchFieldMap(clients)),
+    siteUrl: 'https://fake.atlassian.net',
+    now: () => new Date('2026-11-23T10:00:00Z'),
+    pageSize: 100,
+    ...overrides,
+  };
+}
+
+describe('sync/sync-team against a fake Jira on loopback and a real Redis', () => {
+  it('pages to the very last page for 10k+ items and stores every one with its verdict', async () => {
+    const server = await fake(10_050);
+    const deps = depsFor(server);
+
+    const summary = await syncTeam(deps, team, 'full');
+
+    expect(summary).toMatchObject({ mode: 'full', fetched: 10_050, changed: 10_050, requests: 101 });
+    const keys = await deps.store.teamItemKeys('payments');
+    expect(keys).toHaveLength(10_050);
+    expect((await deps.store.getVerdict('PAY-10050'))?.role).toBe('PM');
+    expect((await deps.store.getVerdict('PAY-10049'))?.role).toBe('PO');
+  });
+
+  it('maps fields correctly on two sites whose custom field ids differ', async () => {
+    const a = await fake(20, { fieldIds: { storyPoints: 'customfield_10016', sprint: 'customfield_10020' } });
+    const b = await fake(20, { fieldIds: { storyPoints: 'customfield_12310', sprint: 'customfield_12500' }, projectKey: 'PAY' });
+
+    await syncTeam(depsFor(a), team, 'full');
+    const fromA = await depsFor(a).store.getItem('PAY-1');
+    await client.flushall();
+    await syncTeam(depsFor(b), team, 'full');
+    const fromB = await depsFor(b).store.getItem('PAY-1');
+
+    expect(fromA).toMatchObject({ storyPoints: 3, sprints: [{ name: 'Sprint 7' }] });
+    expect(fromB).toMatchObject({ storyPoints: 3, sprints: [{ name: 'Sprint 7' }] });
+  });
+
+  it('ends with every item stored despite 429 Retry-After: 0, 503 storms and hung requests', async () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const server = await fake(1_200, {}, { rateLimitShare: 0.2, unavailableShare: 0.15, hangShare: 0.05, random });
+    const deps = depsFor(server, { timeoutMs: 300 });
+
+    const summary = await syncTeam(deps, team, 'full');
+
+    expect(server.injected).toBeGreaterThan(0);
+    expect(summary.fetched).toBe(1_200);
+    expect(await deps.store.teamItemKeys('payments')).toHaveLength(1_200);
+    expect(deps.clients.gate.stats.rateLimited).toBeGreaterThan(0);
+  });
+
+  it('resumes an interrupted sync from its last page without refetching finished pages', async () => {
+    const server = await fake(1_000);
+    const crash = new Error('worker killed');
+    const first = depsFor(server, {
+      afterPage: (_scope, page) => {
+        if (page === 3) throw crash;
+      },
+    });
+    await expect(syncTeam(first, team, 'full')).rejects.toBe(crash);
+    const searchesBefore = server.searches.length;
+
+    const summary = await syncTeam(depsFor(server), team, 'full');
+
+    expect(searchesBefore).toBe(4);
+    expect(summary.requests).toBe(6);
+    expect(server.searches[searchesBefore]?.nextPageToken).toBeTruthy();
+    expect(await first.store.teamItemKeys('payments')).toHaveLength(1_000);
+  });
+
+  it('syncs incrementally: 10 changes in 50k items take at most 3 requests', async () => {
+    const server = await fake(50_000, { initiativeEvery: 1000 });
+    const deps = depsFor(server);
+    await syncTeam(deps, team, 'full');
+    for (let n = 1; n <= 10; n++) touch(server.site, `PAY-${n * 4000}`, new Date('2026-11-23T10:30:00Z'), `Changed ${n}`);
+    const later = depsFor(server, { now: () => new Date('2026-11-23T11:00:00Z') });
+    const before = server.requests;
+
+    const summary = await syncTeam(later, team, 'incremental');
+
+    expect(summary).toMatchObject({ mode: 'incremental', fetched: 10, changed: 10 });
+    expect(server.requests - before).toBeLessThanOrEqual(3);
+    expect((await later.store.getItem('PAY-40000'))?.summary).toBe('Changed 10');
+  });
+
+  it('removes items that disappeared from Jira on the next full sync', async () => {
+    const server = await fake(50);
+    const deps = depsFor(server);
+    await syncTeam(deps, team, 'full');
+    server.site.issues.splice(0, 5);
+
+    const summary = await syncTeam(deps, team, 'full');
+
+    expect(summary.deleted).toBe(5);
+    expect(await deps.store.getItem('PAY-1')).toBeNull();
+    expect(await deps.store.teamItemKeys('payments')).toHaveLength(45);
+  });
+
+  it('pages Data Center search with startAt', async () => {
+    const server = await fake(250);
+    const deps = depsFor(server, { deployment: 'datacenter' });
+
+    const summary = await syncTeam(deps, team, 'full');
+
+    expect(summary).toMatchObject({ fetched: 250, requests: 3 });
+  });
+
+  it('stops a scope whose credentials Jira refuses, with an error that names the fix', async () => {
+    const server = await fake(10, {}, { status: 401 });
+
+    await expect(syncTeam(depsFor(server), team, 'full')).rejects.toThrow(/401.*JIRA_API_TOKEN/);
+  });
+
+  it('refreshes single items and drops deleted ones (webhook path)', async () => {
+    const server = await fake(20);
+    const deps = depsFor(server);
+    await syncTeam(deps, team, 'full');
+    touch(server.site, 'PAY-3', new Date('2026-11-23T10:30:00Z'), 'Renamed');
+    server.site.issues.splice(
+      server.site.issues.findIndex((i) => i.key === 'PAY-4'),
+      1,
+    );
+
+    const summary = await refreshItems(deps, ['PAY-3', 'PAY-4']);
+
+    expect(summary).toMatchObject({ fetched: 1, changed: 1, deleted: 1 });
+    expect((await deps.store.getItem('PAY-3'))?.summary).toBe('Renamed');
+    expect(await deps.store.getItem('PAY-4')).toBeNull();
+  });
+});
