@@ -1,10 +1,51 @@
 import type { Command } from 'commander';
-import { notAvailableYet } from './not-available.js';
+import { loadConfig } from '../../config/load-config.js';
+import { attributeItem } from '../domain/attribution/attribute-item.js';
+import type { Verdict } from '../domain/verdict.js';
+import type { WorkItem } from '../domain/work-item.js';
+import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
+import { isIssueKey } from '../jira/jql.js';
+import { normalisePage, requestedFields } from '../jira/jira-source.js';
+import { createRedis } from '../store/connection.js';
+import { buildSyncDeps } from '../sync/sync-service.js';
+
+export function formatExplanation(item: WorkItem, verdict: Verdict, source: string): string {
+  const owners = verdict.owners.map((o) => o.displayName ?? o.slackId ?? o.accountId ?? o.email).join(', ') || '—';
+  const lines = [
+    `${item.key}  ${item.summary}`,
+    `  ${item.issueType} · ${item.status} · ${item.url}`,
+    `  role ${verdict.role} · state ${verdict.state} · confidence ${verdict.confidence.toFixed(2)} · team ${verdict.teamId ?? '—'} · responsible ${owners}`,
+    `  (${source})`,
+    '  Why:',
+    ...verdict.reasons.map((r) => `    ${Number.isFinite(r.weight) ? `${r.role} +${r.weight}`.padEnd(10) : 'decision'.padEnd(10)} ${r.text}   [${r.evidence.field} = ${r.evidence.value}]`),
+  ];
+  return lines.join('\n');
+}
 
 export function registerExplain(program: Command): void {
   program
     .command('explain')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .action(() => notAvailableYet('who-owns explain'));
+    .description('Print one verdict with every reason: from the synced store, or read live from Jira when the store does not have the item')
+    .argument('<key>', 'Jira issue key, e.g. PAY-231')
+    .action(async (key: string) => {
+      if (!isIssueKey(key)) throw new Error(`“${key}” is not a Jira issue key (like PAY-231)`);
+      const config = loadConfig(process.env);
+      const redis = createRedis(config.env.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3000 });
+      redis.on('error', () => {});
+      try {
+        const deps = buildSyncDeps(config, redis);
+        const [item, verdict] = await Promise.all([deps.store.getItem(key).catch(() => null), deps.store.getVerdict(key).catch(() => null)]);
+        if (item && verdict) {
+          process.stdout.write(`${formatExplanation(item, verdict, 'from the synced store')}\n`);
+          return;
+        }
+        const fieldMap = await deps.fieldMap();
+        const { issues } = await fetchIssuesByKeys(deps.clients, [key], requestedFields(fieldMap));
+        const live = normalisePage(issues, fieldMap, deps.siteUrl).items[0];
+        if (!live) throw new Error(`${key} does not exist in Jira, or the configured account cannot see it`);
+        process.stdout.write(`${formatExplanation(live, attributeItem(live, { teams: config.teams.teams }), 'read live from Jira; not yet synced')}\n`);
+      } finally {
+        redis.disconnect();
+      }
+    });
 }

@@ -1,3 +1,8 @@
+import type { Config } from '../../config/schema.js';
+import { createJiraWebhookHandler } from '../jira/webhook.js';
+import { QUEUES } from '../queue/queues.js';
+import { buildSyncDeps } from '../sync/sync-service.js';
+import { enqueueRefresh, scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
 import type { Runtime } from './build-runtime.js';
 import type { RequestHandler } from './http-server.js';
 import type { WorkerDefinition } from './start-workers.js';
@@ -7,8 +12,17 @@ import type { WorkerDefinition } from './start-workers.js';
  * (and schedules), and which HTTP handlers `serve` mounts. Each entry adapts a feature's
  * own factory to the runtime's clients.
  */
-export function workerDefinitions(): WorkerDefinition[] {
-  return [];
+export function workerDefinitions(config: Config): WorkerDefinition[] {
+  const definitions: WorkerDefinition[] = [];
+  // Syncing needs a Jira site; without one the other queues still run.
+  if (config.env.JIRA_BASE_URL) {
+    definitions.push({
+      queue: QUEUES.sync,
+      start: (rt) => startSyncWorker(buildSyncDeps(rt.config, rt.redis, () => rt.clock.now()), rt.connection('sync-worker'), rt.prefix),
+      schedule: (rt) => scheduleSync(rt.queue(QUEUES.sync), rt.config.teams.teams.map((t) => t.id)),
+    });
+  }
+  return definitions;
 }
 
 /** Bolt's request listener for `/slack/events`, or undefined when Slack is not configured. */
@@ -16,7 +30,10 @@ export async function buildSlackHandler(_rt: Runtime): Promise<{ handler: Reques
   return undefined;
 }
 
-/** Handler for `POST /webhooks/jira`, or undefined when not available. */
-export async function buildJiraWebhookHandler(_rt: Runtime): Promise<RequestHandler | undefined> {
-  return undefined;
+/** Handler for `POST /webhooks/jira`, or undefined when no JIRA_WEBHOOK_SECRET is set. */
+export async function buildJiraWebhookHandler(rt: Runtime): Promise<RequestHandler | undefined> {
+  const secret = rt.config.env.JIRA_WEBHOOK_SECRET;
+  if (!secret) return undefined;
+  const handler = createJiraWebhookHandler({ secret, enqueue: (refresh) => enqueueRefresh(rt.queue(QUEUES.sync), refresh.keys, refresh.deliveryId) });
+  return (req, res) => handler(req, res);
 }

@@ -51,7 +51,7 @@ export async function runProcess(config: Config, options: ProcessOptions): Promi
   const port = await http.listen(options.port ?? config.env.PORT, options.host);
   if (options.serve && !slack) rt.logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): /slack/events answers 404');
 
-  const workers = options.work ? await startWorkers(rt, options.workers ?? workerDefinitions(), options.queues) : undefined;
+  const workers = options.work ? await startWorkers(rt, options.workers ?? workerDefinitions(config), options.queues) : undefined;
 
   const steps: ShutdownStep[] = [
     {

@@ -1,0 +1,75 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Jira admin webhooks with a secret sign the raw body: `X-Hub-Signature: sha256=<hex HMAC>`. */
+export function verifyJiraSignature(rawBody: Buffer, header: string | undefined, secret: string): boolean {
+  if (!header) return false;
+  const match = /^sha256=([0-9a-f]{64})$/i.exec(header.trim());
+  if (!match?.[1]) return false;
+  const expected = createHmac('sha256', secret).update(rawBody).digest();
+  const given = Buffer.from(match[1], 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** What a delivery asks for: re-read these issues. */
+export interface WebhookRefresh {
+  keys: string[];
+  /** Stable per delivery (event + issue + Jira's timestamp), so a redelivery is the same job. */
+  deliveryId: string;
+  event: string;
+}
+
+/** Reads the issue keys a Jira webhook payload is about; null for events who-owns ignores. */
+export function refreshFromPayload(payload: unknown): WebhookRefresh | null {
+  if (!payload || typeof payload !== 'object') return null;
+  const p = payload as { webhookEvent?: unknown; timestamp?: unknown; issue?: { key?: unknown } };
+  const event = typeof p.webhookEvent === 'string' ? p.webhookEvent : '';
+  const key = typeof p.issue?.key === 'string' ? p.issue.key : undefined;
+  if (!key || !/^jira:issue_(created|updated|deleted)$|^comment_|^issuelink_/.test(event)) return null;
+  const at = typeof p.timestamp === 'number' || typeof p.timestamp === 'string' ? String(p.timestamp) : '0';
+  return { keys: [key], deliveryId: `${event.replace(/[^a-z_]/gi, '')}-${key}-${at}`, event };
+}
+
+const MAX_BODY = 1024 * 1024;
+
+async function readRaw(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function reply(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * `POST /webhooks/jira`: verifies the signature, then hands the refresh to the queue. Unsigned
+ * or wrongly signed deliveries get 401 and change nothing.
+ */
+export function createJiraWebhookHandler(options: { secret: string; enqueue: (refresh: WebhookRefresh) => Promise<void> }) {
+  return async function handleJiraWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return reply(res, 405, { error: 'POST only' });
+    const raw = await readRaw(req);
+    if (!raw) return reply(res, 413, { error: 'payload too large' });
+    const signature = req.headers['x-hub-signature'];
+    if (!verifyJiraSignature(raw, Array.isArray(signature) ? signature[0] : signature, options.secret)) {
+      return reply(res, 401, { error: 'invalid or missing X-Hub-Signature' });
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return reply(res, 400, { error: 'body is not JSON' });
+    }
+    const refresh = refreshFromPayload(payload);
+    if (!refresh) return reply(res, 202, { ignored: true });
+    await options.enqueue(refresh);
+    reply(res, 202, { queued: refresh.keys });
+  };
+}

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Queue, QueueEvents } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config/load-config.js';
+import { type SampleJiraServer, startSampleJiraServer } from '../../src/demo/sample-jira-server.js';
+import { RedisItemStore } from '../../src/store/redis-item-store.js';
+import { buildSyncDeps } from '../../src/sync/sync-service.js';
+import { scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
+import { generateSite, startFakeJira } from '../support/fake-jira-server.js';
+import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+
+const run = promisify(execFile);
+
+describe('who-owns sync --once and the sync queue', () => {
+  let redis: TestRedis;
+  let jira: SampleJiraServer;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    jira = await startSampleJiraServer('samples/jira');
+    env = {
+      PATH: process.env.PATH ?? '',
+      WHO_OWNS_CONFIG: 'samples/who-owns.yaml',
+      REDIS_URL: redis.url,
+      JIRA_BASE_URL: jira.url,
+      JIRA_EMAIL: 'bot@example.com',
+      JIRA_API_TOKEN: 'sample-site-token',
+    };
+  });
+  afterAll(async () => {
+    await jira.close();
+    await redis.stop();
+  });
+
+  it('syncs every team once, prints a one-line summary, and is incremental the second time', async () => {
+    const first = await run(process.execPath, ['bin/who-owns.js', 'sync', '--once'], { env, timeout: 60_000 });
+    const second = await run(process.execPath, ['bin/who-owns.js', 'sync', '--once'], { env, timeout: 60_000 });
+
+    expect(first.stdout).toMatch(/^synced 3 scope\(s\): \d+ items fetched, \d+ changed, 0 removed, \d+ requests, [\d.]+ s$/m);
+    expect(Number(/(\d+) changed/.exec(first.stdout)?.[1])).toBeGreaterThan(190);
+    expect(second.stdout).toMatch(/ 0 changed/);
+    const store = new RedisItemStore(redis.client(), 'who-owns', loadConfig({}, 'samples/who-owns.yaml').teams.teams);
+    expect((await store.getVerdict('PAY-474'))?.role).toBe('PO');
+    expect(await store.awaitingAcceptanceKeys('payments')).toEqual(expect.arrayContaining(['PAY-474', 'PAY-441']));
+  });
+
+  it('tells the operator which credentials Jira refused and exits 1', async () => {
+    const refusing = await startFakeJira(generateSite({ count: 5 }), { status: 401 });
+    try {
+      const result = await run(process.execPath, ['bin/who-owns.js', 'sync', '--once'], { env: { ...env, JIRA_BASE_URL: refusing.url }, timeout: 60_000 }).catch((e: { code: number; stdout: string }) => e);
+
+      expect(result).toMatchObject({ code: 1 });
+      expect((result as { stdout: string }).stdout).toMatch(/3 failed\n {2}payments: .*\(401\).*JIRA_API_TOKEN/);
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it('runs scope jobs on the BullMQ sync queue and keeps one schedule per team across restarts', async () => {
+    const config = loadConfig({ ...env, REDIS_PREFIX: 'q' }, 'samples/who-owns.yaml');
+    const connection = redis.client();
+    const queue = new Queue('sync', { connection, prefix: 'q' });
+    const events = new QueueEvents('sync', { connection: redis.client(), prefix: 'q' });
+    const worker = startSyncWorker(buildSyncDeps(config, connection), redis.client(), 'q');
+    try {
+      await scheduleSync(queue, ['payments', 'growth']);
+      await scheduleSync(queue, ['payments']);
+      const schedulers = (await queue.getJobSchedulers()).map((s) => s.key).sort();
+      const job = await queue.add('scope', { kind: 'scope', teamId: 'platform', mode: 'full' });
+      const summary = await job.waitUntilFinished(events, 30_000);
+
+      expect(schedulers).toEqual(['sync-full-payments', 'sync-payments']);
+      expect(summary).toMatchObject({ scope: 'platform', mode: 'full' });
+      expect(summary.fetched).toBeGreaterThan(40);
+    } finally {
+      await worker.close();
+      await events.close();
+      await queue.close();
+    }
+  });
+});
+
+describe('who-owns explain', () => {
+  it('prints one verdict with every reason, read live when the store does not have it', async () => {
+    const redis = await startTestRedis();
+    const jira = await startSampleJiraServer('samples/jira');
+    try {
+      const env = { PATH: process.env.PATH ?? '', WHO_OWNS_CONFIG: 'samples/who-owns.yaml', REDIS_URL: redis.url, JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'sample-site-token' };
+
+      const { stdout } = await run(process.execPath, ['bin/who-owns.js', 'explain', 'PAY-425'], { env, timeout: 60_000 });
+
+      expect(stdout).toMatch(/^PAY-425 {2}Disputes without spreadsheets/);
+      expect(stdout).toMatch(/role PM · state owned/);
+      expect(stdout).toMatch(/read live from Jira/);
+      expect(stdout).toMatch(/PM \+\d.*hierarchy level 2.*\[issuetype.hierarchyLevel = 2\]/);
+    } finally {
+      await jira.close();
+      await redis.stop();
+    }
+  });
+});

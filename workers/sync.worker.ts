@@ -1,0 +1,57 @@
+import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { JiraRequestError } from '../src/jira/jira-errors.js';
+import { QUEUES } from '../src/queue/queues.js';
+import type { ScopeSummary, SyncDeps } from '../src/sync/sync-team.js';
+import { refreshItems, syncTeam } from '../src/sync/sync-team.js';
+
+export const SyncJobData = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('scope'), teamId: z.string(), mode: z.enum(['full', 'incremental']) }),
+  z.object({ kind: z.literal('refresh'), keys: z.array(z.string()).min(1).max(1000) }),
+]);
+export type SyncJobData = z.infer<typeof SyncJobData>;
+
+export function createSyncProcessor(deps: SyncDeps) {
+  return async function processSync(job: Job): Promise<ScopeSummary> {
+    const parsed = SyncJobData.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`bad sync job: ${parsed.error.message}`);
+    const data = parsed.data;
+    try {
+      if (data.kind === 'refresh') return await refreshItems(deps, data.keys);
+      const team = deps.teams.find((t) => t.id === data.teamId);
+      if (!team) throw new UnrecoverableError(`team ${data.teamId} is no longer in the team file`);
+      return await syncTeam(deps, team, data.mode);
+    } catch (error) {
+      // Bad credentials or missing permission: retrying cannot help until an operator acts.
+      if (error instanceof JiraRequestError && error.failure.kind === 'auth') throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  };
+}
+
+export function startSyncWorker(deps: SyncDeps, connection: Redis, prefix: string): Worker {
+  // One scope at a time per process: the request gate already spreads calls within a sync.
+  return new Worker(QUEUES.sync, createSyncProcessor(deps), { connection, prefix, concurrency: 2 });
+}
+
+/** Incremental sync every 15 minutes and a full one (reconciliation) nightly, per team. */
+export async function scheduleSync(queue: Queue, teamIds: readonly string[], options: { incrementalEveryMs?: number; fullPattern?: string } = {}): Promise<void> {
+  const wanted = new Set<string>();
+  for (const teamId of teamIds) {
+    const incremental = `sync-${teamId}`;
+    const full = `sync-full-${teamId}`;
+    wanted.add(incremental).add(full);
+    await queue.upsertJobScheduler(incremental, { every: options.incrementalEveryMs ?? 15 * 60_000 }, { name: 'scope', data: { kind: 'scope', teamId, mode: 'incremental' }, opts: { attempts: 5, backoff: { type: 'exponential', delay: 30_000 } } });
+    await queue.upsertJobScheduler(full, { pattern: options.fullPattern ?? '0 3 * * *', tz: 'UTC' }, { name: 'scope', data: { kind: 'scope', teamId, mode: 'full' }, opts: { attempts: 5, backoff: { type: 'exponential', delay: 60_000 } } });
+  }
+  // Teams removed from the team file leave no schedule behind.
+  for (const scheduler of await queue.getJobSchedulers()) {
+    if (scheduler.key.startsWith('sync-') && !wanted.has(scheduler.key)) await queue.removeJobScheduler(scheduler.key);
+  }
+}
+
+/** Queues a webhook refresh; the delivery id makes a redelivered webhook the same job. */
+export async function enqueueRefresh(queue: Queue, keys: string[], deliveryId: string): Promise<void> {
+  await queue.add('refresh', { kind: 'refresh', keys }, { jobId: `refresh-${deliveryId.replace(/:/g, '_')}`, attempts: 5, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 7 * 24 * 3600 } });
+}
