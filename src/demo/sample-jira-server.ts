@@ -160,7 +160,9 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
     if (!predicate) return send(res, 400, { errorMessages: [`The sample site does not understand this JQL: ${String(request.jql)}`], errors: {} });
     const fields = Array.isArray(request.fields) ? (request.fields as string[]) : typeof request.fields === 'string' ? request.fields.split(',') : undefined;
     const properties = Array.isArray(request.properties) ? (request.properties as string[]) : undefined;
-    const maxResults = Math.min(Number(request.maxResults ?? 50) || 50, 100);
+    // Like Jira Cloud: pages of up to 5,000 when only ids are asked for, else 100.
+    const idsOnly = fields !== undefined && fields.every((f) => f === 'id' || f === 'key');
+    const maxResults = Math.min(Number(request.maxResults ?? 50) || 50, idsOnly ? 5000 : 100);
     const start = request.nextPageToken ? Number(Buffer.from(String(request.nextPageToken), 'base64url').toString('utf8')) : 0;
     const matching = site.issues.filter(predicate);
     const page = matching.slice(start, start + maxResults).map((issue) => pickFields(issue, fields, properties, site));

@@ -39,6 +39,10 @@ export class RequestGate {
   private pausedUntil = 0;
   private readonly options: Required<Omit<RequestGateOptions, 'onFailure'>> & Pick<RequestGateOptions, 'onFailure'>;
 
+  get maxConcurrency(): number {
+    return this.options.maxConcurrency;
+  }
+
   constructor(options: RequestGateOptions) {
     this.options = {
       maxAttempts: 8,

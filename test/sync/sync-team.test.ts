@@ -54,17 +54,26 @@ function depsFor(server: FakeJira, overrides: Partial<SyncDeps> & { deployment?:
 }
 
 describe('sync/sync-team against a fake Jira on loopback and a real Redis', () => {
-  it('pages to the very last page for 10k+ items and stores every one with its verdict', async () => {
+  it('pages search/jql to the very last page for 10k+ items and stores every one with its verdict', async () => {
+    const server = await fake(10_050);
+    const deps = depsFor(server, { fastFullSync: false });
+
+    const summary = await syncTeam(deps, team, 'full');
+
+    expect(summary).toMatchObject({ mode: 'full', fetched: 10_050, changed: 10_050, requests: 101 });
+    expect(await deps.store.teamItemKeys('payments')).toHaveLength(10_050);
+    expect((await deps.store.getVerdict('PAY-10050'))?.role).toBe('PM');
+    expect((await deps.store.getVerdict('PAY-10049'))?.role).toBe('PO');
+  });
+
+  it('lists keys 5,000 a page, then bulk-fetches every item in parallel batches', async () => {
     const server = await fake(10_050);
     const deps = depsFor(server);
 
     const summary = await syncTeam(deps, team, 'full');
 
-    expect(summary).toMatchObject({ mode: 'full', fetched: 10_050, changed: 10_050, requests: 101 });
-    const keys = await deps.store.teamItemKeys('payments');
-    expect(keys).toHaveLength(10_050);
-    expect((await deps.store.getVerdict('PAY-10050'))?.role).toBe('PM');
-    expect((await deps.store.getVerdict('PAY-10049'))?.role).toBe('PO');
+    expect(summary).toMatchObject({ mode: 'full', fetched: 10_050, changed: 10_050, requests: 3 + 101 });
+    expect(await deps.store.teamItemKeys('payments')).toHaveLength(10_050);
   });
 
   it('maps fields correctly on two sites whose custom field ids differ', async () => {
@@ -98,10 +107,11 @@ describe('sync/sync-team against a fake Jira on loopback and a real Redis', () =
     expect(deps.clients.gate.stats.rateLimited).toBeGreaterThan(0);
   });
 
-  it('resumes an interrupted sync from its last page without refetching finished pages', async () => {
+  it('resumes an interrupted page-by-page sync from its last page without refetching finished pages', async () => {
     const server = await fake(1_000);
     const crash = new Error('worker killed');
     const first = depsFor(server, {
+      fastFullSync: false,
       afterPage: (_scope, page) => {
         if (page === 3) throw crash;
       },
@@ -109,11 +119,30 @@ describe('sync/sync-team against a fake Jira on loopback and a real Redis', () =
     await expect(syncTeam(first, team, 'full')).rejects.toBe(crash);
     const searchesBefore = server.searches.length;
 
-    const summary = await syncTeam(depsFor(server), team, 'full');
+    const summary = await syncTeam(depsFor(server, { fastFullSync: false }), team, 'full');
 
     expect(searchesBefore).toBe(4);
     expect(summary.requests).toBe(6);
     expect(server.searches[searchesBefore]?.nextPageToken).toBeTruthy();
+    expect(await first.store.teamItemKeys('payments')).toHaveLength(1_000);
+  });
+
+  it('resumes an interrupted batched sync without refetching stored batches', async () => {
+    const server = await fake(1_000);
+    const crash = new Error('worker killed');
+    let stored = 0;
+    const first = depsFor(server, {
+      afterPage: () => {
+        if (++stored === 4) throw crash;
+      },
+    });
+    await expect(syncTeam(first, team, 'full')).rejects.toBe(crash);
+    const fetchedBefore = await first.cursors.seen('payments');
+
+    const summary = await syncTeam(depsFor(server), team, 'full');
+
+    expect(fetchedBefore.size).toBeGreaterThanOrEqual(400);
+    expect(summary.fetched).toBe(1_000 - fetchedBefore.size);
     expect(await first.store.teamItemKeys('payments')).toHaveLength(1_000);
   });
 

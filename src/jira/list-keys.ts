@@ -1,0 +1,17 @@
+import type { JiraClients } from './jira-clients.js';
+import { searchPages } from './search-pager.js';
+
+/**
+ * Every issue key matching a JQL condition, cheaply: Cloud's search/jql returns up to 5,000
+ * issues a page when only ids are asked for. Listing first lets a full sync fetch the items
+ * themselves in parallel batches instead of paging serially through full pages.
+ */
+export async function listKeys(clients: JiraClients, jql: string): Promise<{ keys: string[]; requests: number }> {
+  const keys: string[] = [];
+  let requests = 0;
+  for await (const page of searchPages(clients, { jql, fields: ['id', 'key'], pageSize: 5000 })) {
+    requests++;
+    for (const issue of page.issues) if (typeof issue.key === 'string') keys.push(issue.key);
+  }
+  return { keys, requests };
+}
