@@ -26,7 +26,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /**
  * Every Jira call goes through one gate per site: it keeps to the configured concurrency and
- * request rate, waits out 429/503 as Jira asks (`Retry-After`, or jittered exponential backoff
+ * request rate (evenly spaced, no bursts), waits out 429/503 as Jira asks (`Retry-After`, or jittered exponential backoff
  * when it says 0 or nothing), retries transient errors a bounded number of times, and turns
  * what retrying cannot fix into a JiraRequestError that names the fix.
  */
@@ -52,7 +52,7 @@ export class RequestGate {
       random: Math.random,
       ...options,
     };
-    this.tokens = Math.max(1, options.maxPerSecond);
+    this.tokens = 1;
   }
 
   async run<T>(operation: string, call: () => Promise<T>): Promise<T> {
@@ -115,7 +115,8 @@ export class RequestGate {
 
   private refill(): void {
     const now = Date.now();
-    const capacity = Math.max(1, this.options.maxPerSecond);
+    // No burst: requests are spaced evenly, so any one-second window holds at most maxPerSecond.
+    const capacity = 1;
     this.tokens = Math.min(capacity, this.tokens + ((now - this.lastRefill) / 1000) * this.options.maxPerSecond);
     this.lastRefill = now;
   }

@@ -69,8 +69,9 @@ export async function runProcess(config: Config, options: ProcessOptions): Promi
   const handleSignals = options.handleSignals ?? true;
   const shutdown = installShutdown({ logger: rt.logger, steps, timeoutMs: options.shutdownTimeoutMs, signals: handleSignals ? undefined : [] });
   const removeHandlers = handleSignals ? installProcessHandlers(rt.logger, (reason) => void shutdown.trigger(reason)) : () => {};
+  // Signal handlers stay until the process exits: a second signal, even one arriving after the
+  // steps finished but before the process is gone, exits at once with 130 instead of a crash.
   const done = shutdown.done.then((code) => {
-    shutdown.dispose();
     removeHandlers();
     return code;
   });

@@ -1,10 +1,11 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Reason, Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
 
 /**
- * Compact JSON for items and verdicts in Redis (target: well under 1 KB per item). Empty
- * fields are dropped and long text is cut: the store serves answers and digests, while
- * attribution runs on the full item at sync time.
+ * Compact, deflated JSON for items and verdicts in Redis (target: under 1 KB per item with
+ * indexes). Empty fields are dropped and long text is cut: the store serves answers and
+ * digests, while attribution runs on the full item at sync time.
  */
 const DESCRIPTION_KEEP = 300;
 const REASONS_KEEP = 6;
@@ -15,9 +16,17 @@ function compact<T extends object>(value: T): Partial<T> {
   ) as Partial<T>;
 }
 
-export function encodeItem(item: WorkItem): string {
+function pack(value: unknown): Buffer {
+  return deflateRawSync(JSON.stringify(value));
+}
+
+function unpack<T>(data: Buffer | string): T {
+  return JSON.parse(typeof data === 'string' ? data : inflateRawSync(data).toString('utf8')) as T;
+}
+
+export function encodeItem(item: WorkItem): Buffer {
   const { url: _url, id, key, ...rest } = item;
-  return JSON.stringify(
+  return pack(
     compact({
       ...rest,
       ...(id !== key ? { id } : {}),
@@ -27,8 +36,8 @@ export function encodeItem(item: WorkItem): string {
   );
 }
 
-export function decodeItem(key: string, text: string, siteUrl: string): WorkItem {
-  const stored = JSON.parse(text) as Partial<WorkItem>;
+export function decodeItem(key: string, data: Buffer | string, siteUrl: string): WorkItem {
+  const stored = unpack<Partial<WorkItem>>(data);
   return {
     id: stored.id ?? key,
     key,
@@ -65,13 +74,13 @@ export function decodeItem(key: string, text: string, siteUrl: string): WorkItem
   };
 }
 
-export function encodeVerdict(verdict: Verdict): string {
+export function encodeVerdict(verdict: Verdict): Buffer {
   const reasons: Reason[] = verdict.reasons.slice(0, REASONS_KEEP).map((r) => ({ ...r, weight: Number.isFinite(r.weight) ? r.weight : 999 }));
-  return JSON.stringify(compact({ ...verdict, key: undefined, reasons }));
+  return pack(compact({ ...verdict, key: undefined, reasons }));
 }
 
-export function decodeVerdict(key: string, text: string): Verdict {
-  const stored = JSON.parse(text) as Partial<Verdict>;
+export function decodeVerdict(key: string, data: Buffer | string): Verdict {
+  const stored = unpack<Partial<Verdict>>(data);
   return {
     key,
     role: stored.role ?? 'unclear',

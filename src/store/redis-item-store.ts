@@ -32,7 +32,7 @@ export class RedisItemStore implements ItemStore {
 
   async getItems(keys: readonly string[]) {
     if (keys.length === 0) return [];
-    const values = await this.redis.hmget(this.key('items'), ...keys);
+    const values = await this.redis.hmgetBuffer(this.key('items'), ...keys);
     return values.map((v, i) => (v ? decodeItem(keys[i] as string, v, this.siteUrl) : null));
   }
 
@@ -42,7 +42,7 @@ export class RedisItemStore implements ItemStore {
 
   async getVerdicts(keys: readonly string[]) {
     if (keys.length === 0) return [];
-    const values = await this.redis.hmget(this.key('verdicts'), ...keys);
+    const values = await this.redis.hmgetBuffer(this.key('verdicts'), ...keys);
     return values.map((v, i) => (v ? decodeVerdict(keys[i] as string, v) : null));
   }
 

@@ -1,0 +1,140 @@
+/**
+ * Jira sync benchmark. A fake Jira Cloud on loopback answers every request after LATENCY ms
+ * and allows RPS requests per second (429 with Retry-After beyond). Measured in the same run:
+ *   (a) a naive serial jira.js loop paging search/jql 100 at a time,
+ *   (b) who-owns' full sync (list keys 5,000 a page, bulk-fetch batches in parallel),
+ *   (c) the bound the rate limit sets: (b)'s request count / RPS.
+ * Also: requests for an incremental sync after 10 changes in 50k items, and Redis memory per item.
+ * Sizes: BENCH_SYNC_ITEMS (20000), BENCH_LATENCY_MS (400), BENCH_RPS (10).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Version3Client } from 'jira.js';
+import { startJiraSiteServer } from '../src/demo/sample-jira-server.js';
+import type { TeamProfile } from '../src/domain/team.js';
+import { createJiraClients } from '../src/jira/jira-clients.js';
+import { fetchFieldMap, requestedFields } from '../src/jira/jira-source.js';
+import { RedisItemStore } from '../src/store/redis-item-store.js';
+import { SyncCursorStore } from '../src/sync/sync-cursor-store.js';
+import { type SyncDeps, syncTeam } from '../src/sync/sync-team.js';
+import { aTeam } from '../test/support/builders.js';
+import { generateSite, touch } from '../test/support/fake-jira-server.js';
+import { startTestRedis } from '../test/support/redis-server.js';
+
+const ITEMS = Number(process.env.BENCH_SYNC_ITEMS ?? 20_000);
+const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 400);
+const RPS = Number(process.env.BENCH_RPS ?? 10);
+const INCREMENTAL_ITEMS = Number(process.env.BENCH_INCREMENTAL_ITEMS ?? 50_000);
+
+const team: TeamProfile = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [], components: [] } });
+
+/** Jira-like pacing: a sliding one-second window; 429 beyond it; latency on answered requests. */
+function pacedJira(latencyMs: number, rps: number) {
+  const stamps: number[] = [];
+  const stats = { requests: 0, rateLimited: 0 };
+  const intercept = async (_req: IncomingMessage, res: ServerResponse) => {
+    stats.requests++;
+    const now = Date.now();
+    while (stamps.length && now - (stamps[0] as number) >= 1000) stamps.shift();
+    if (rps > 0 && stamps.length >= rps) {
+      stats.rateLimited++;
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1', 'ratelimit-reason': 'jira-burst-based' });
+      res.end(JSON.stringify({ errorMessages: ['Rate limit exceeded.'], errors: {} }));
+      return true;
+    }
+    stamps.push(now);
+    await new Promise((r) => setTimeout(r, latencyMs));
+    return false;
+  };
+  return { intercept, stats };
+}
+
+async function naiveLoop(url: string): Promise<{ seconds: number; items: number; requests: number }> {
+  const client = new Version3Client({ host: url, authentication: { basic: { email: 'bench@example.com', apiToken: 'x' } } });
+  const fields = requestedFields(await fetchFieldMap(createJiraClients({ baseUrl: url, deployment: 'cloud' })));
+  const started = Date.now();
+  let items = 0;
+  let requests = 0;
+  let nextPageToken: string | undefined;
+  do {
+    const page = await client.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql: 'project in ("PAY") ORDER BY key ASC', fields, maxResults: 100, ...(nextPageToken ? { nextPageToken } : {}) });
+    requests++;
+    items += page.issues?.length ?? 0;
+    nextPageToken = page.nextPageToken ?? undefined;
+  } while (nextPageToken);
+  return { seconds: (Date.now() - started) / 1000, items, requests };
+}
+
+async function main(): Promise<void> {
+  const redis = await startTestRedis({ appendOnly: false });
+  const client = redis.client();
+  try {
+    // (a) naive and (b) who-owns against the same paced fake.
+    const site = generateSite({ count: ITEMS });
+    const paced = pacedJira(LATENCY, RPS);
+    const server = await startJiraSiteServer(site, paced.intercept);
+    const naive = await naiveLoop(server.url);
+    const naiveRateLimited = paced.stats.rateLimited;
+    console.log(`naive serial loop: ${naive.items} items, ${naive.requests} requests, ${naive.seconds.toFixed(1)} s`);
+
+    // Let the naive loop's requests leave the fake's one-second window first.
+    await new Promise((r) => setTimeout(r, 1100));
+    const usedBefore = Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1]);
+    const clients = createJiraClients({ baseUrl: server.url, deployment: 'cloud', limits: { maxConcurrency: 8, maxPerSecond: RPS } });
+    const deps: SyncDeps = {
+      clients,
+      store: new RedisItemStore(client, 'bench', [team]),
+      cursors: new SyncCursorStore(client, 'bench'),
+      teams: [team],
+      fieldMap: () => fetchFieldMap(clients),
+      siteUrl: 'https://fake.atlassian.net',
+      now: () => new Date(),
+    };
+    const fieldMapRequests = 1;
+    const before = paced.stats.requests;
+    const rateLimitedBefore = paced.stats.rateLimited;
+    const started = Date.now();
+    const summary = await syncTeam(deps, team, 'full');
+    const fastSeconds = (Date.now() - started) / 1000;
+    const fastRequests = paced.stats.requests - before;
+    const fast429 = paced.stats.rateLimited - rateLimitedBefore;
+    const bound = (fastRequests - fast429 - fieldMapRequests) / RPS;
+    const usedAfter = Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1]);
+    const bytesPerItem = (usedAfter - usedBefore) / summary.fetched;
+    console.log(`who-owns full sync: ${summary.fetched} items, ${fastRequests} requests (${fast429} answered 429, all waited out), ${fastSeconds.toFixed(1)} s; rate-limit bound ${bound.toFixed(1)} s`);
+    console.log(`Redis memory: ${bytesPerItem.toFixed(0)} bytes per item (item, verdict and indexes)`);
+    await server.close();
+
+    // Incremental: 10 changes in a large site; request count is what matters, so no pacing.
+    await client.flushall();
+    const big = generateSite({ count: INCREMENTAL_ITEMS, initiativeEvery: 1000 });
+    const bigServer = await startJiraSiteServer(big);
+    const bigClients = createJiraClients({ baseUrl: bigServer.url, deployment: 'cloud', limits: { maxConcurrency: 8, maxPerSecond: 1000 } });
+    const bigDeps: SyncDeps = { ...deps, clients: bigClients, fieldMap: () => fetchFieldMap(bigClients), now: () => new Date('2026-11-23T10:00:00Z') };
+    await syncTeam(bigDeps, team, 'full');
+    for (let n = 1; n <= 10; n++) touch(big, `PAY-${n * Math.floor(INCREMENTAL_ITEMS / 10)}`, new Date('2026-11-23T10:30:00Z'), `changed ${n}`);
+    const beforeIncremental = bigServer.requests;
+    const incremental = await syncTeam({ ...bigDeps, fieldMap: async () => fetchFieldMap(bigClients), now: () => new Date('2026-11-23T11:00:00Z') }, team, 'incremental');
+    const incrementalRequests = bigServer.requests - beforeIncremental - 1;
+    console.log(`incremental sync after 10 changes in ${INCREMENTAL_ITEMS} items: ${incremental.changed} changed, ${incrementalRequests} search request(s)`);
+    await bigServer.close();
+
+    const result = {
+      bench: 'jira-sync',
+      title: 'Jira sync against a rate-limited Jira',
+      figures: [
+        { name: `full sync of ${ITEMS} items`, value: Number(fastSeconds.toFixed(2)), unit: 's', higherIsBetter: false, baseline: { name: 'naive serial jira.js page loop', value: Number(naive.seconds.toFixed(2)), unit: 's' } },
+        { name: 'full sync vs the rate-limit bound', value: Number(fastSeconds.toFixed(2)), unit: 's', higherIsBetter: false, baseline: { name: `bound: ${fastRequests - fast429 - fieldMapRequests} requests at ${RPS}/s`, value: Number(bound.toFixed(2)), unit: 's' } },
+        { name: 'requests answered 429 (all retried, none unhandled)', value: fast429, unit: 'responses', higherIsBetter: false, baseline: { name: 'naive loop', value: naiveRateLimited, unit: 'responses' } },
+        { name: `incremental sync after 10 changes in ${INCREMENTAL_ITEMS} items`, value: incrementalRequests, unit: 'requests', higherIsBetter: false },
+        { name: 'Redis memory per item', value: Math.round(bytesPerItem), unit: 'bytes', higherIsBetter: false },
+      ],
+      notes: `Fake Jira Cloud on loopback: ${LATENCY} ms per answered request, ${RPS} requests/s then 429 (Retry-After: 1). who-owns gate: 8 in flight, ${RPS} requests/s.`,
+    };
+    console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
+  } finally {
+    client.disconnect();
+    await redis.stop();
+  }
+}
+
+await main();
