@@ -161,7 +161,7 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
     const fields = Array.isArray(request.fields) ? (request.fields as string[]) : typeof request.fields === 'string' ? request.fields.split(',') : undefined;
     const properties = Array.isArray(request.properties) ? (request.properties as string[]) : undefined;
     // Like Jira Cloud: pages of up to 5,000 when only ids are asked for, else 100.
-    const idsOnly = fields !== undefined && fields.every((f) => f === 'id' || f === 'key');
+    const idsOnly = fields?.every((f) => f === 'id' || f === 'key') ?? false;
     const maxResults = Math.min(Number(request.maxResults ?? 50) || 50, idsOnly ? 5000 : 100);
     const start = request.nextPageToken ? Number(Buffer.from(String(request.nextPageToken), 'base64url').toString('utf8')) : 0;
     const matching = site.issues.filter(predicate);
