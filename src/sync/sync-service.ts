@@ -3,6 +3,7 @@ import type { Config } from '../../config/schema.js';
 import type { FieldMap } from '../jira/field-map.js';
 import { createJiraClients, type JiraClients, jiraSiteFromEnv } from '../jira/jira-clients.js';
 import { fetchFieldMap } from '../jira/jira-source.js';
+import { RedisDecisionStore } from '../store/redis-decision-store.js';
 import { RedisItemStore } from '../store/redis-item-store.js';
 import { SyncCursorStore } from './sync-cursor-store.js';
 import { type ScopeSummary, type SyncDeps, syncTeam } from './sync-team.js';
@@ -37,6 +38,7 @@ export function buildSyncDeps(config: Config, redis: Redis, now: () => Date = ()
     clients,
     store: new RedisItemStore(redis, prefix, teams, site.baseUrl),
     cursors: new SyncCursorStore(redis, prefix),
+    decisions: new RedisDecisionStore(redis, prefix),
     teams,
     fieldMap: cachedFieldMap(clients, redis, prefix),
     siteUrl: site.baseUrl,

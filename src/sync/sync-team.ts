@@ -11,6 +11,7 @@ import { DECISION_PROPERTY, normalisePage, requestedFields, scopeCondition } fro
 import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
 import { jqlDateTime } from '../jira/jql.js';
 import { searchPages } from '../jira/search-pager.js';
+import type { RedisDecisionStore } from '../store/redis-decision-store.js';
 import type { RedisItemStore } from '../store/redis-item-store.js';
 import type { SyncCursorStore } from './sync-cursor-store.js';
 
@@ -18,6 +19,8 @@ export interface SyncDeps {
   clients: JiraClients;
   store: RedisItemStore;
   cursors: SyncCursorStore;
+  /** Decisions recorded in Slack; they override the rules on every re-attribution. */
+  decisions?: RedisDecisionStore;
   teams: readonly TeamProfile[];
   fieldMap: () => Promise<FieldMap>;
   siteUrl: string;
@@ -57,7 +60,8 @@ async function storePage(deps: SyncDeps, items: WorkItem[]): Promise<number> {
   const parentKeys = [...new Set(dirty.map((i) => i.parentKey).filter((k): k is string => Boolean(k)))];
   const parents = await deps.store.getVerdicts(parentKeys);
   const known = new Map(parents.filter((v): v is Verdict => v !== null).map((v) => [v.key, v]));
-  const verdicts = attributeAll(dirty, deps.teams, new Map(), known);
+  const decisions = deps.decisions ? await deps.decisions.latestMany(dirty.map((i) => i.key)) : new Map();
+  const verdicts = attributeAll(dirty, deps.teams, decisions, known);
   await deps.store.putItems(dirty);
   await deps.store.putVerdicts(verdicts);
   return dirty.length;
