@@ -81,6 +81,8 @@ export interface Faults {
   hangShare?: number;
   /** Every request fails with this status (e.g. 401). */
   status?: number;
+  /** Searches whose body matches fail with this status (e.g. 403 for one project only). */
+  refuseSearch?: { match: RegExp; status: number };
   random?: () => number;
 }
 
@@ -108,7 +110,7 @@ export async function startFakeJira(site: SampleSite, faults: Faults = {}): Prom
     const fail = (status: number, headers: Record<string, string> = {}) => {
       state.injected++;
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify({ errorMessages: [status === 401 ? 'Client must be authenticated to access this resource.' : 'Try again later'], errors: {} }));
+      res.end(JSON.stringify({ errorMessages: [status === 401 ? 'Client must be authenticated to access this resource.' : status === 403 ? 'You do not have permission to browse this project.' : 'Try again later'], errors: {} }));
       return true;
     };
     if (f.status) return fail(f.status);
@@ -116,6 +118,7 @@ export async function startFakeJira(site: SampleSite, faults: Faults = {}): Prom
     if (isData && req.method === 'POST') {
       // The body is consumed here; hand a copy to the real handler by re-emitting it.
       const text = await readBody(req);
+      if (f.refuseSearch && /search/.test(req.url ?? '') && f.refuseSearch.match.test(text)) return fail(f.refuseSearch.status);
       const roll = random();
       if (f.rateLimitShare && roll < f.rateLimitShare) return fail(429, { 'retry-after': '0' });
       if (f.unavailableShare && roll < (f.rateLimitShare ?? 0) + f.unavailableShare) return fail(503);
