@@ -1,10 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { notAvailableYet } from './not-available.js';
+import { ConfigError, parseTeamFile } from '../../config/load-config.js';
+import { attributeAll } from '../domain/attribution/attribute-all.js';
+import { describeVerdict } from '../domain/attribution/describe-verdict.js';
+import type { TeamProfile } from '../domain/team.js';
+import type { Verdict } from '../domain/verdict.js';
+import type { WorkItem } from '../domain/work-item.js';
+import { DEFAULT_CLOUD_FIELD_MAP, type FieldMap, fieldMapFromNames } from '../jira/field-map.js';
+import { safeNormaliseIssue } from '../jira/normalise-issue.js';
+
+/**
+ * `who-owns classify`: an offline audit. Reads issues exactly as the Jira REST API exports them
+ * and prints a verdict per item, without Slack, Redis or a live Jira.
+ */
+export interface RawInput {
+  issues: unknown[];
+  /** `names` of a search response (`expand=names`), for field mapping. */
+  names?: Record<string, string>;
+}
+
+/** A search response (`{"issues": […]}`), a JSON array of issues, or JSON lines of issues. */
+export function parseRawInput(text: string): RawInput {
+  const trimmed = text.trim();
+  if (trimmed === '') throw new Error('the input is empty');
+  try {
+    const whole: unknown = JSON.parse(trimmed);
+    if (Array.isArray(whole)) return { issues: whole };
+    if (whole && typeof whole === 'object') {
+      const o = whole as Record<string, unknown>;
+      if (Array.isArray(o.issues)) {
+        const names = o.names && typeof o.names === 'object' ? (o.names as Record<string, string>) : undefined;
+        return names ? { issues: o.issues, names } : { issues: o.issues };
+      }
+      // A single issue (GET /issue/{key}).
+      return { issues: [whole] };
+    }
+    throw new Error('expected a JSON object or array');
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+  }
+  // JSON lines: one issue per line; a bad line is kept as a malformed record, not fatal.
+  const issues = trimmed.split(/\r?\n/).filter((line) => line.trim() !== '').map((line, i) => {
+    try {
+      return JSON.parse(line) as unknown;
+    } catch {
+      return { __unparseable: `line ${i + 1} is not JSON` };
+    }
+  });
+  return { issues };
+}
+
+function teamsFrom(path: string | undefined): TeamProfile[] {
+  if (!path) return [];
+  const parsed = parseTeamFile(readFileSync(path, 'utf8'));
+  if (!parsed.ok) throw new ConfigError(parsed.problems);
+  return parsed.value.teams;
+}
+
+function owner(verdict: Verdict): string | null {
+  const o = verdict.owners[0];
+  return o ? (o.displayName ?? o.slackId ?? o.accountId ?? o.email ?? o.name ?? null) : null;
+}
+
+function jsonLine(verdict: Verdict): string {
+  return JSON.stringify({ key: verdict.key, role: verdict.role, confidence: verdict.confidence, state: verdict.state, owner: owner(verdict), team: verdict.teamId, reasons: verdict.reasons.map((r) => ({ signal: r.signal, role: r.role, weight: Number.isFinite(r.weight) ? r.weight : null, evidence: r.evidence, text: r.text })) });
+}
+
+function table(items: readonly WorkItem[], verdicts: readonly Verdict[]): string {
+  const rows = verdicts.map((v, i) => [v.key, v.role, v.confidence.toFixed(2), v.state, v.teamId ?? '—', owner(v) ?? '—', `${items[i]?.summary.slice(0, 50) ?? ''}`, describeVerdict(v)]);
+  const header = ['KEY', 'ROLE', 'CONF', 'STATE', 'TEAM', 'OWNER', 'SUMMARY', 'WHY'];
+  const widths = header.slice(0, 6).map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c < 6 ? cell.padEnd(widths[c] ?? 0) : cell)).join('  ');
+  const counts = new Map<string, number>();
+  for (const v of verdicts) counts.set(v.role, (counts.get(v.role) ?? 0) + 1);
+  const summary = `${verdicts.length} item(s): ${[...counts].map(([role, n]) => `${n} ${role}`).join(', ')}`;
+  return [line(header), ...rows.map((r) => `${line(r.slice(0, 7))}\n${' '.repeat(4)}${r[7]}`), '', summary].join('\n');
+}
+
+export interface ClassifyOptions {
+  input: string;
+  config?: string;
+  format?: 'json' | 'table';
+}
+
+/** Runs the audit; returns the exit code (0 when at least one item was classified). */
+export function runClassify(options: ClassifyOptions, out: (text: string) => void, err: (text: string) => void, env: NodeJS.ProcessEnv, isTty: boolean): number {
+  const configPath = options.config ?? env.WHO_OWNS_CONFIG ?? (existsSync('config/who-owns.yaml') ? 'config/who-owns.yaml' : undefined);
+  const teams = teamsFrom(configPath);
+  let text: string;
+  try {
+    text = readFileSync(options.input === '-' ? 0 : options.input, 'utf8');
+  } catch (error) {
+    err(`who-owns classify: cannot read ${options.input} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    return 1;
+  }
+  const raw = parseRawInput(text);
+  const fieldMap: FieldMap = raw.names ? fieldMapFromNames(raw.names) : DEFAULT_CLOUD_FIELD_MAP;
+  const items: WorkItem[] = [];
+  raw.issues.forEach((issue, index) => {
+    const unparseable = (issue as { __unparseable?: string } | null)?.__unparseable;
+    const result = unparseable ? { ok: false as const, error: unparseable } : safeNormaliseIssue(issue, fieldMap);
+    if (result.ok) items.push(result.item);
+    else err(`who-owns classify: record ${index} skipped: ${result.error}\n`);
+  });
+  if (items.length === 0) {
+    err('who-owns classify: no item could be classified\n');
+    return 1;
+  }
+  if (teams.length === 0) err('who-owns classify: no team file (use --config or WHO_OWNS_CONFIG); every item shows as unmatched\n');
+  const verdicts = attributeAll(items, teams);
+  const format = options.format ?? (isTty ? 'table' : 'json');
+  out(format === 'json' ? `${verdicts.map(jsonLine).join('\n')}\n` : `${table(items, verdicts)}\n`);
+  return 0;
+}
 
 export function registerClassify(program: Command): void {
   program
     .command('classify')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .action(() => notAvailableYet('who-owns classify'));
+    .description('Offline audit: attribute Jira issues exported from the REST API (PO, PM or unclear) without Slack, Redis or a live Jira')
+    .requiredOption('--input <file>', 'a search response {"issues": […]} (v2 or v3), a JSON array of issues, or JSON lines; "-" reads stdin')
+    .option('--config <file>', 'team file (default: $WHO_OWNS_CONFIG, else config/who-owns.yaml when it exists, else no teams)')
+    .option('--format <format>', 'json: one object per line {key, role, confidence, state, owner, reasons}; table: for people (default: table on a terminal, json when piped)')
+    .action((options: { input: string; config?: string; format?: string }) => {
+      if (options.format !== undefined && options.format !== 'json' && options.format !== 'table') {
+        throw new Error(`--format must be json or table, not “${options.format}”`);
+      }
+      const format = options.format as 'json' | 'table' | undefined;
+      process.exitCode = runClassify({ input: options.input, ...(options.config ? { config: options.config } : {}), ...(format ? { format } : {}) }, (t) => process.stdout.write(t), (t) => process.stderr.write(t), process.env, Boolean(process.stdout.isTTY));
+    });
 }
