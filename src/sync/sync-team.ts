@@ -14,6 +14,7 @@ import { searchPages } from '../jira/search-pager.js';
 import type { RedisDecisionStore } from '../store/redis-decision-store.js';
 import type { RedisItemStore } from '../store/redis-item-store.js';
 import type { SyncCursorStore } from './sync-cursor-store.js';
+import { withStatusEntry } from './status-entry.js';
 
 export interface SyncDeps {
   clients: JiraClients;
@@ -55,8 +56,9 @@ function changed(fresh: WorkItem, stored: WorkItem | null): boolean {
 
 async function storePage(deps: SyncDeps, items: WorkItem[]): Promise<number> {
   const stored = await deps.store.getItems(items.map((i) => i.key));
-  const dirty = items.filter((item, i) => changed(item, stored[i] ?? null));
-  if (dirty.length === 0) return 0;
+  const candidates = items.filter((item, i) => changed(item, stored[i] ?? null));
+  if (candidates.length === 0) return 0;
+  const { items: dirty } = await withStatusEntry(deps.clients, deps.teams, candidates);
   const parentKeys = [...new Set(dirty.map((i) => i.parentKey).filter((k): k is string => Boolean(k)))];
   const parents = await deps.store.getVerdicts(parentKeys);
   const known = new Map(parents.filter((v): v is Verdict => v !== null).map((v) => [v.key, v]));

@@ -190,6 +190,23 @@ describe('sync/sync-team against a fake Jira on loopback and a real Redis', () =
     await expect(syncTeam(depsFor(server), team, 'full')).rejects.toThrow(/401.*JIRA_API_TOKEN/);
   });
 
+  it('dates waiting-for-acceptance from the changelog, not from the status category change', async () => {
+    const server = await fake(20);
+    const issue = server.site.issues.find((i) => i.key === 'PAY-5') as { id: string; fields: Record<string, unknown> };
+    issue.fields.status = { name: 'Ready for acceptance', statusCategory: { key: 'indeterminate' } };
+    issue.fields.statuscategorychangedate = '2026-11-10T09:00:00.000+0000';
+    const move = (created: string, from: string, to: string) => ({ created, items: [{ field: 'status', fieldId: 'status', fromString: from, toString: to }] });
+    server.site.changelogs.issueChangeLogs = [
+      { issueId: issue.id, changeHistories: [move('2026-11-10T09:00:00.000+0000', 'To Do', 'In Progress'), move('2026-11-15T11:00:00.000+0000', 'In Progress', 'In Review'), move('2026-11-19T14:05:00.000+0000', 'In Review', 'Ready for acceptance')] },
+    ] as { issueId: string }[];
+    const deps = depsFor(server);
+
+    await syncTeam(deps, team, 'full');
+
+    expect((await deps.store.getItem('PAY-5'))?.statusChangedAt).toBe('2026-11-19T14:05:00.000Z');
+    expect(await deps.store.awaitingAcceptanceKeys('payments')).toEqual(['PAY-5']);
+  });
+
   it('refreshes single items and drops deleted ones (webhook path)', async () => {
     const server = await fake(20);
     const deps = depsFor(server);
