@@ -2,10 +2,54 @@ import type { TeamProfile } from './team.js';
 import type { WorkItem } from './work-item.js';
 
 /**
- * May this item appear in the team's channel? Only items from the projects the team file maps
- * to the team (or its components) and without a Jira security level.
+ * Who may see an item where. Channels only ever show items of the teams mapped to them, and
+ * never items with a Jira security level or from projects no team claims. An answer only
+ * the asker sees (ephemeral, or the asker's own DM with the bot) may show a restricted item
+ * when its team allows `showRestrictedToRequester`. Used by /who-owns, nudges and digests.
  */
-export function visibleInTeamChannel(item: Pick<WorkItem, 'projectKey' | 'components' | 'securityLevel'>, team: Pick<TeamProfile, 'jira'>): boolean {
+export type VisibilityItem = Pick<WorkItem, 'projectKey' | 'components' | 'securityLevel'>;
+
+/** Teams whose team file claims the item: by project or by component. */
+export function teamsClaiming(item: VisibilityItem, teams: readonly TeamProfile[]): TeamProfile[] {
+  const components = new Set(item.components.map((c) => c.toLowerCase()));
+  return teams.filter((t) => t.jira.projects.includes(item.projectKey) || t.jira.components.some((c) => components.has(c.toLowerCase())));
+}
+
+/** Slack DM channel ids start with D. */
+export function isDirectMessageChannel(channelId: string): boolean {
+  return channelId.startsWith('D');
+}
+
+/** May this item be posted where everyone in `channelId` can read it? */
+export function visibleInChannel(item: VisibilityItem, channelId: string, teams: readonly TeamProfile[]): boolean {
+  if (item.securityLevel) return false;
+  return teamsClaiming(item, teams).some((t) => t.channel === channelId);
+}
+
+/** May this item be shown privately to the person who asked (ephemeral answer or their DM)? */
+export function visibleToRequester(item: VisibilityItem, teams: readonly TeamProfile[]): boolean {
+  const claiming = teamsClaiming(item, teams);
+  if (claiming.length === 0) return false;
+  if (!item.securityLevel) return true;
+  return claiming.some((t) => t.showRestrictedToRequester);
+}
+
+export type Audience = { kind: 'requester' } | { kind: 'channel'; channelId: string };
+
+/** The audience a message reaches: a DM is private to its one reader, a channel is not. */
+export function audienceOf(channelId: string, ephemeral: boolean): Audience {
+  return ephemeral || isDirectMessageChannel(channelId) ? { kind: 'requester' } : { kind: 'channel', channelId };
+}
+
+export function visibleTo(item: VisibilityItem, audience: Audience, teams: readonly TeamProfile[]): boolean {
+  return audience.kind === 'requester' ? visibleToRequester(item, teams) : visibleInChannel(item, audience.channelId, teams);
+}
+
+/**
+ * May this item appear in the team's own channel? Only items from the projects the team file
+ * maps to the team (or its components) and without a Jira security level.
+ */
+export function visibleInTeamChannel(item: VisibilityItem, team: Pick<TeamProfile, 'jira'>): boolean {
   if (item.securityLevel) return false;
   if (team.jira.projects.includes(item.projectKey)) return true;
   const components = new Set(team.jira.components.map((c) => c.toLowerCase()));

@@ -1,8 +1,10 @@
 import type { TeamProfile } from '../domain/team.js';
 import { needsAttention, type Verdict } from '../domain/verdict.js';
+import { visibleToRequester } from '../domain/visibility.js';
 import type { WorkItem } from '../domain/work-item.js';
 import type { ItemStore } from '../ports.js';
 import { parseWhoOwns } from './command-grammar.js';
+import { checkUserJql } from './jql-guard.js';
 import { type ListedItem, renderHelp, renderItemList, renderTeamSummary } from './views/command-answers.js';
 import { renderVerdictCard, type SlackMessage } from './views/verdict-card.js';
 
@@ -11,7 +13,7 @@ export interface WhoOwnsDeps {
   teams: readonly TeamProfile[];
   /** Free-text search: JQL `text ~` on a live site, or the store's items offline. */
   search(text: string): Promise<string[]>;
-  /** Runs a validated JQL query restricted to the teams' projects; absent offline. */
+  /** Runs a JQL query (already checked and fenced into the teams' projects); absent offline. */
   runJql?(jql: string): Promise<string[]>;
   /** One live Jira read when the store misses a key. */
   fetchLive?(key: string): Promise<ListedItem | null>;
@@ -20,15 +22,16 @@ export interface WhoOwnsDeps {
 export interface WhoOwnsRequest {
   text: string;
   userId: string;
+  /** Where the command was typed; answers are private to the asker either way. */
+  channelId?: string;
 }
 
-function teamOf(verdict: Verdict, teams: readonly TeamProfile[]): TeamProfile | undefined {
-  return teams.find((t) => t.id === verdict.teamId);
-}
-
-/** Items with a Jira security level are shown only where the team file allows it, and only privately. */
-function mayShow(item: WorkItem, verdict: Verdict, teams: readonly TeamProfile[]): boolean {
-  return !item.securityLevel || Boolean(teamOf(verdict, teams)?.showRestrictedToRequester);
+/**
+ * Answers are private to the asker: items of unmapped projects are never shown, items with a
+ * Jira security level only where the team file allows it (src/domain/visibility.ts).
+ */
+function mayShow(item: WorkItem, _verdict: Verdict, teams: readonly TeamProfile[]): boolean {
+  return visibleToRequester(item, teams);
 }
 
 async function load(deps: WhoOwnsDeps, keys: readonly string[]): Promise<ListedItem[]> {
@@ -68,7 +71,7 @@ export async function answerWhoOwns(deps: WhoOwnsDeps, request: WhoOwnsRequest):
       const hidden = rows.filter((r) => !shown.includes(r)).map((r) => r.item.key);
       const notes = [
         ...(missing.length ? [`I don't know ${missing.join(', ')} — it is not in a synced project, or the bot's Jira account cannot see it.`] : []),
-        ...(hidden.length ? [`${hidden.join(', ')} has a Jira security level, so who-owns does not show it here.`] : []),
+        ...(hidden.length ? [`${hidden.join(', ')} is restricted (a Jira security level, or no team in the team file claims its project), so who-owns does not show it here.`] : []),
       ];
       const cards = shown.map((r) => renderVerdictCard(r.item, r.verdict));
       const noteBlocks = notes.map((n) => ({ type: 'context', elements: [{ type: 'mrkdwn', text: n }] }));
@@ -95,7 +98,10 @@ export async function answerWhoOwns(deps: WhoOwnsDeps, request: WhoOwnsRequest):
     }
     case 'jql': {
       if (!deps.runJql) return renderHelp('`jql:` queries run against Jira, and this instance has no Jira connection; ask about keys or words instead');
-      const keys = await deps.runJql(command.jql);
+      const projects = [...new Set(deps.teams.flatMap((t) => t.jira.projects))];
+      const checked = checkUserJql(command.jql, projects);
+      if (!checked.ok) return renderHelp(`that query cannot run: ${checked.reason}`);
+      const keys = await deps.runJql(checked.jql);
       const rows = (await load(deps, keys)).filter((r) => mayShow(r.item, r.verdict, deps.teams));
       return renderItemList(`Items matching your query`, rows, 'No item matches that query in the teams’ projects.');
     }
