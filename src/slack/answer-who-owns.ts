@@ -68,10 +68,13 @@ export async function answerWhoOwns(deps: WhoOwnsDeps, request: WhoOwnsRequest):
       const rows = await load(deps, command.keys);
       const shown = rows.filter((r) => mayShow(r.item, r.verdict, deps.teams));
       const missing = command.keys.filter((k) => !rows.some((r) => r.item.key === k));
-      const hidden = rows.filter((r) => !shown.includes(r)).map((r) => r.item.key);
+      const hiddenRows = rows.filter((r) => !shown.includes(r));
+      const secured = hiddenRows.filter((r) => r.item.securityLevel).map((r) => r.item.key);
+      const unmapped = hiddenRows.filter((r) => !r.item.securityLevel).map((r) => r.item.key);
       const notes = [
         ...(missing.length ? [`I don't know ${missing.join(', ')} — it is not in a synced project, or the bot's Jira account cannot see it.`] : []),
-        ...(hidden.length ? [`${hidden.join(', ')} is restricted (a Jira security level, or no team in the team file claims its project), so who-owns does not show it here.`] : []),
+        ...(secured.length ? [`${secured.join(', ')} has a Jira security level, so who-owns does not show it here.`] : []),
+        ...(unmapped.length ? [`${unmapped.join(', ')} is in a project no team in the team file claims, so who-owns does not show it.`] : []),
       ];
       const cards = shown.map((r) => renderVerdictCard(r.item, r.verdict));
       const noteBlocks = notes.map((n) => ({ type: 'context', elements: [{ type: 'mrkdwn', text: n }] }));
