@@ -24,6 +24,8 @@ export interface FakeSlackOptions {
   seed?: number;
   /** Per-user data for users.info and dnd.info. */
   users?: Record<string, { tz?: string; dndEnabled?: boolean; nextDndEndTs?: number; name?: string }>;
+  /** Message ts from the wall clock (as Slack does), so `oldest` in conversations.history works. */
+  clockTs?: boolean;
 }
 
 export type MethodHandler = (body: Record<string, unknown>, call: SlackCall) => Record<string, unknown> | undefined;
@@ -39,7 +41,7 @@ export interface FakeSlackApi {
   /** Bodies posted to a response_url id. */
   responses(id: string): Record<string, unknown>[];
   /** Messages currently in a channel (after edits), in post order. */
-  channelMessages(channel: string): { ts: string; text: string; blocks?: unknown; thread_ts?: string }[];
+  channelMessages(channel: string): { ts: string; text: string; blocks?: unknown; thread_ts?: string; metadata?: unknown }[];
   /** Number of 429s answered so far. */
   rateLimited: number;
   /** Overrides or adds a method's answer. */
@@ -80,20 +82,24 @@ function mulberry32(seed: number): () => number {
 export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
   const calls: SlackCall[] = [];
   const responseBodies = new Map<string, Record<string, unknown>[]>();
-  const channels = new Map<string, { ts: string; text: string; blocks?: unknown; thread_ts?: string }[]>();
+  const channels = new Map<string, { ts: string; text: string; blocks?: unknown; thread_ts?: string; metadata?: unknown }[]>();
   const lastPost = new Map<string, number>();
   const handlers = new Map<string, MethodHandler>();
   let tsCounter = 0;
   let random = mulberry32(options.seed ?? 42);
 
-  const nextTs = () => `${1_700_000_000 + Math.floor(tsCounter / 1000)}.${String(++tsCounter % 1_000_000).padStart(6, '0')}`;
+  const clockTs = () => {
+    const now = Date.now();
+    return `${Math.floor(now / 1000)}.${String((now % 1000) * 1000 + (++tsCounter % 1000)).padStart(6, '0')}`;
+  };
+  const nextTs = () => options.clockTs ? clockTs() : `${1_700_000_000 + Math.floor(tsCounter / 1000)}.${String(++tsCounter % 1_000_000).padStart(6, '0')}`;
 
   const builtins: Record<string, MethodHandler> = {
     'auth.test': () => ({ ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'who-owns', team_id: 'T0ACME', user_id: 'U0WHOOWNS', bot_id: 'B0WHOOWNS' }),
     'chat.postMessage': (body) => {
       const channel = String(body.channel);
       const ts = nextTs();
-      const message = { ts, text: String(body.text ?? ''), blocks: body.blocks, thread_ts: body.thread_ts as string | undefined };
+      const message = { ts, text: String(body.text ?? ''), blocks: body.blocks, thread_ts: body.thread_ts as string | undefined, metadata: body.metadata };
       channels.set(channel, [...(channels.get(channel) ?? []), message]);
       return { ok: true, channel, ts, message: { type: 'message', text: message.text, ts } };
     },
@@ -104,6 +110,24 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       existing.text = String(body.text ?? existing.text);
       existing.blocks = body.blocks ?? existing.blocks;
       return { ok: true, channel, ts: body.ts, text: existing.text };
+    },
+    // Newest first, top-level messages only, metadata only with include_all_metadata (as Slack does).
+    'conversations.history': (body) => {
+      const oldest = Number(body.oldest ?? 0);
+      const withMeta = String(body.include_all_metadata) === 'true';
+      const messages = (channels.get(String(body.channel)) ?? [])
+        .filter((m) => (!m.thread_ts || m.thread_ts === m.ts) && Number(m.ts) >= oldest)
+        .reverse()
+        .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) }));
+      return { ok: true, messages, has_more: false };
+    },
+    'conversations.replies': (body) => {
+      const parent = String(body.ts);
+      const withMeta = String(body.include_all_metadata) === 'true';
+      const messages = (channels.get(String(body.channel)) ?? [])
+        .filter((m) => m.ts === parent || m.thread_ts === parent)
+        .map((m) => ({ type: 'message', ts: m.ts, text: m.text, thread_ts: parent, ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) }));
+      return { ok: true, messages, has_more: false };
     },
     'chat.postEphemeral': () => ({ ok: true, message_ts: nextTs() }),
     'conversations.open': (body) => ({ ok: true, channel: { id: `D${String(body.users ?? 'X').replace(/^U/, '')}` } }),
