@@ -26,7 +26,7 @@ export type SignalId = keyof typeof SIGNAL_WEIGHTS;
 
 export const THRESHOLDS = {
   /** top / (total + EVIDENCE_PRIOR) below this → unclear. */
-  minConfidence: 0.5,
+  minConfidence: 0.55,
   /** (top − second) / total below this → unclear: the roles are too close to call. */
   minMargin: 0.35,
   /** Pseudo-evidence for "unclear": a lone weak signal must not produce a confident verdict. */

@@ -34,7 +34,11 @@ export function collectSignals({ item, settings, parent }: SignalInput): Reason[
   const level = item.hierarchyLevel;
 
   const prior = typePrior(item.issueType, settings.typeOverrides);
-  if (prior) add('issue-type', prior.role, prior.weight, 'issuetype', item.issueType, `${item.issueType}: ${prior.because}`);
+  const backlogShaped = item.sprints.length > 0 || (item.storyPoints ?? 0) > 0 || item.acceptanceCriteria !== null || AC_SECTION.test(item.description) || USER_STORY.test(item.summary);
+  if (prior) {
+    const weak = prior.generic === true && !backlogShaped;
+    add('issue-type', prior.role, weak ? prior.weight / 2 : prior.weight, 'issuetype', item.issueType, weak ? `${item.issueType}: ${prior.because}, but no sprint, estimate or acceptance criteria yet` : `${item.issueType}: ${prior.because}`);
+  }
   if (level !== null && level >= 2) add('hierarchy', PM, 1.5, 'issuetype.hierarchyLevel', String(level), `hierarchy level ${level}: initiative and above`);
   else if (level === -1 && !prior) add('hierarchy', PO, 1.5, 'issuetype.hierarchyLevel', '-1', 'sub-task level');
   else if (level === 0 && !prior) add('hierarchy', PO, 0.6, 'issuetype.hierarchyLevel', '0', 'story level');
@@ -90,7 +94,7 @@ export function collectSignals({ item, settings, parent }: SignalInput): Reason[
     const unclaimed = (cue: string) => !claimed.some((c) => c.includes(cue));
     const inSummary = findCues(matcher, item.summary).filter(unclaimed);
     const inDescription = findCues(matcher, description).filter((cue) => !inSummary.includes(cue) && unclaimed(cue));
-    const base = Math.min(1.5, 0.7 * inSummary.length) + Math.min(0.9, 0.3 * inDescription.length);
+    const base = Math.min(2, inSummary.length) + Math.min(0.9, 0.3 * inDescription.length);
     if (base === 0) continue;
     if (extra) claimed.push(...inSummary, ...inDescription);
     const where = inSummary.length > 0 ? 'summary' : 'description';

@@ -78,6 +78,8 @@ const PO_CUES = [
   'api change',
   'endpoint',
   'migration',
+  'migrate',
+  'performance',
   'schema',
   'unit test',
   'unit tests',

@@ -11,12 +11,17 @@ export interface TypePrior {
   weight: number;
   /** Why, in words a person recognises. */
   because: string;
+  /**
+   * Generic delivery forms (story, task): they say how work is written down, not what it is about,
+   * so without sprint, estimate or acceptance criteria they count for less.
+   */
+  generic?: boolean;
 }
 
-const story = (weight: number): TypePrior => ({ role: PO, weight, because: 'backlog item (story level)' });
+const story = (weight: number): TypePrior => ({ role: PO, weight, because: 'backlog item (story level)', generic: true });
 const bug = (weight: number): TypePrior => ({ role: PO, weight, because: 'defect fixed through the backlog' });
 const subtask = (weight: number): TypePrior => ({ role: PO, weight, because: 'sub-task of sprint work' });
-const task = (weight: number): TypePrior => ({ role: PO, weight, because: 'delivery task in the backlog' });
+const task = (weight: number): TypePrior => ({ role: PO, weight, because: 'delivery task in the backlog', generic: true });
 const roadmap = (weight: number): TypePrior => ({ role: PM, weight, because: 'roadmap-level item' });
 const discovery = (weight: number): TypePrior => ({ role: PM, weight, because: 'product discovery / strategy item' });
 
