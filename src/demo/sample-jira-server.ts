@@ -28,6 +28,8 @@ export interface SampleSite {
   properties: Record<string, Json>;
   changelogs: { issueChangeLogs?: { issueId: string }[] };
   transitions: Record<string, unknown>;
+  /** Saved filters by id (JQL), as boards use them; boards without one filter on their project. */
+  filters?: Record<string, string>;
   /** Comments written through the API, by issue key (bodies as sent: ADF or text). */
   comments?: Record<string, unknown[]>;
   dir: string;
@@ -57,7 +59,7 @@ export function loadSampleSite(dir: string): SampleSite {
 }
 
 /** Parses the JQL subset into a predicate; null when the query uses anything else. */
-export function jqlPredicate(jql: string): ((issue: Json) => boolean) | null {
+export function jqlPredicate(jql: string, filters: Record<string, string> = {}): ((issue: Json) => boolean) | null {
   let query = jql.replace(/\s+ORDER\s+BY\s+[\w\s,]+$/i, '').trim();
   // Incremental syncs add `AND updated >= "yyyy-MM-dd HH:mm"` (UTC) to a parenthesised scope.
   let updatedSince: string | undefined;
@@ -69,11 +71,17 @@ export function jqlPredicate(jql: string): ((issue: Json) => boolean) | null {
   const clauses = query.split(/\s+OR\s+/i);
   const tests: ((issue: Json) => boolean)[] = [];
   for (const clause of clauses) {
-    const match = /^\(?\s*(project|component|key)\s+(?:in\s+\(([^)]*)\)|=\s*("?[^"\s)]+"?))\s*\)?$/i.exec(clause.trim());
+    const match = /^\(?\s*(project|component|key|filter)\s+(?:in\s+\(([^)]*)\)|=\s*("?[^"\s)]+"?))\s*\)?$/i.exec(clause.trim());
     if (!match) return null;
     const field = match[1]?.toLowerCase();
     const values = (match[2] ?? match[3] ?? '').split(',').map((v) => v.trim().replace(/^"|"$/g, '').replace(/\\"/g, '"'));
     const wanted = new Set(values.map((v) => v.toLowerCase()));
+    if (field === 'filter') {
+      const saved = values.map((id) => (filters[id] ? jqlPredicate(filters[id], {}) : null));
+      if (saved.some((p) => !p)) return null;
+      tests.push((issue) => saved.some((p) => p?.(issue)));
+      continue;
+    }
     tests.push((issue) => {
       const fields = issue.fields as Json;
       if (field === 'key') return wanted.has(String(issue.key).toLowerCase());
@@ -121,6 +129,16 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
     const values = site.projects as unknown[];
     return send(res, 200, { self: `${site.siteUrl}/rest/api/3/project/search`, maxResults: 50, startAt: 0, total: values.length, isLast: true, values });
   }
+  const configuration = /^\/rest\/agile\/1\.0\/board\/(\d+)\/configuration$/.exec(path);
+  if (req.method === 'GET' && configuration) {
+    const board = ((site.boards as { values?: Json[] }).values ?? []).find((b) => String(b.id) === configuration[1]);
+    if (!board) return notFound(res, `Board does not exist or you do not have permission to see it.`);
+    const location = board.location as Json | undefined;
+    const filterId = String((board.filter as Json | undefined)?.id ?? 10_000 + Number(board.id));
+    site.filters ??= {};
+    site.filters[filterId] ??= `project = ${String(location?.projectKey ?? '')} ORDER BY Rank ASC`;
+    return send(res, 200, { id: board.id, name: board.name, type: board.type, filter: { id: filterId, self: `${site.siteUrl}/rest/api/2/filter/${filterId}` } });
+  }
   const sprints = /^\/rest\/agile\/1\.0\/board\/(\d+)\/sprint$/.exec(path);
   if (req.method === 'GET' && sprints) {
     try {
@@ -140,7 +158,7 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
   if (path === '/rest/api/2/search' && req.method === 'POST') {
     // Data Center paging: startAt / maxResults / total.
     const request = await body(req);
-    const predicate = jqlPredicate(String(request.jql ?? ''));
+    const predicate = jqlPredicate(String(request.jql ?? ''), site.filters);
     if (!predicate) return send(res, 400, { errorMessages: [`The sample site does not understand this JQL: ${String(request.jql)}`], errors: {} });
     const matching = site.issues.filter(predicate);
     const startAt = Number(request.startAt ?? 0) || 0;
@@ -158,7 +176,7 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
   }
   if (path === '/rest/api/3/search/jql') {
     const request = req.method === 'POST' ? await body(req) : Object.fromEntries(url.searchParams);
-    const predicate = jqlPredicate(String(request.jql ?? ''));
+    const predicate = jqlPredicate(String(request.jql ?? ''), site.filters);
     if (!predicate) return send(res, 400, { errorMessages: [`The sample site does not understand this JQL: ${String(request.jql)}`], errors: {} });
     const fields = Array.isArray(request.fields) ? (request.fields as string[]) : typeof request.fields === 'string' ? request.fields.split(',') : undefined;
     const properties = Array.isArray(request.properties) ? (request.properties as string[]) : undefined;

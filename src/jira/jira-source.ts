@@ -39,10 +39,15 @@ export async function fetchFieldMap(clients: JiraClients): Promise<FieldMap> {
   return fieldMapFromFields(fields);
 }
 
-/** The JQL condition for what a team owns: its projects, plus its components wherever they appear. */
-export function scopeCondition(scope: { projects: string[]; components: string[] }): string {
+/**
+ * The JQL condition for what a team owns: its projects, its boards (through their saved
+ * filters' numeric ids), plus its components wherever they appear.
+ */
+export function scopeCondition(scope: { projects: string[]; components: string[]; filters?: string[] }): string {
+  const filters = (scope.filters ?? []).filter((id) => /^\d+$/.test(id));
   const clauses = [
     ...(scope.projects.length ? [`project in ${jqlList(scope.projects)}`] : []),
+    ...(filters.length ? [`filter in (${filters.join(', ')})`] : []),
     ...(scope.components.length ? [`component in ${jqlList(scope.components)}`] : []),
   ];
   return clauses.join(' OR ') || 'project is EMPTY';

@@ -10,6 +10,7 @@ import type { FieldMap } from '../jira/field-map.js';
 import { DECISION_PROPERTY, normalisePage, requestedFields, scopeCondition } from '../jira/jira-source.js';
 import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
 import { jqlDateTime } from '../jira/jql.js';
+import { boardFilterIds } from '../jira/board-filters.js';
 import { searchPages } from '../jira/search-pager.js';
 import type { RedisDecisionStore } from '../store/redis-decision-store.js';
 import type { RedisItemStore } from '../store/redis-item-store.js';
@@ -80,7 +81,9 @@ export async function syncTeam(deps: SyncDeps, team: TeamProfile, requested: 'fu
   const saved = await deps.cursors.progress(scope);
   const mode = saved?.mode ?? (requested === 'incremental' && cursor ? 'incremental' : 'full');
   const summary: ScopeSummary = { scope, mode, fetched: 0, changed: 0, deleted: 0, rejected: 0, requests: 0 };
-  const condition = scopeCondition({ projects: team.jira.projects, components: team.jira.components });
+  // Boards count through their saved filters (cached an hour), so board-only teams sync too.
+  const filters = await boardFilterIds(deps.clients, team.jira.boards);
+  const condition = scopeCondition({ projects: team.jira.projects, components: team.jira.components, filters });
   const jql =
     mode === 'incremental' && cursor
       ? `(${condition}) AND updated >= ${jqlDateTime(new Date(Date.parse(cursor) - (deps.overlapMs ?? DEFAULT_OVERLAP_MS)))} ORDER BY key ASC`

@@ -198,13 +198,25 @@ describe('sync/sync-team against a fake Jira on loopback and a real Redis', () =
     const move = (created: string, from: string, to: string) => ({ created, items: [{ field: 'status', fieldId: 'status', fromString: from, toString: to }] });
     server.site.changelogs.issueChangeLogs = [
       { issueId: issue.id, changeHistories: [move('2026-11-10T09:00:00.000+0000', 'To Do', 'In Progress'), move('2026-11-15T11:00:00.000+0000', 'In Progress', 'In Review'), move('2026-11-19T14:05:00.000+0000', 'In Review', 'Ready for acceptance')] },
-    ] as { issueId: string }[];
+    ] as unknown as { issueId: string }[];
     const deps = depsFor(server);
 
     await syncTeam(deps, team, 'full');
 
     expect((await deps.store.getItem('PAY-5'))?.statusChangedAt).toBe('2026-11-19T14:05:00.000Z');
     expect(await deps.store.awaitingAcceptanceKeys('payments')).toEqual(['PAY-5']);
+  });
+
+  it('syncs a team that names only a board, through the board’s saved filter', async () => {
+    const server = await fake(10);
+    server.site.issues.push(...generateSite({ count: 4, projectKey: 'PLAT' }).issues);
+    server.site.boards = { values: [{ id: 31, name: 'PLAT board', type: 'scrum', location: { projectKey: 'PLAT' } }] };
+    const platform = aTeam({ id: 'platform', name: 'Platform', jira: { projects: [], boards: [31], components: [] } });
+
+    const summary = await syncTeam(depsFor(server, { teams: [platform] }), platform, 'full');
+
+    expect(summary).toMatchObject({ scope: 'platform', fetched: 4 });
+    expect(await depsFor(server).store.getItems(['PLAT-4', 'PAY-1'])).toMatchObject([{ key: 'PLAT-4' }, null]);
   });
 
   it('refreshes single items and drops deleted ones (webhook path)', async () => {
