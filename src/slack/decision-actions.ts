@@ -62,5 +62,6 @@ export function registerDecisionActions(app: App, deps: DecisionDeps): void {
     }
     const card = renderVerdictCard(item, verdict);
     await client.chat.postMessage({ channel, text: `<@${body.user.id}> shared: ${card.text}`, blocks: card.blocks as never });
+    await respond({ response_type: 'ephemeral', replace_original: false, text: `Shared ${item.key} in <#${channel}>.` });
   });
 }
