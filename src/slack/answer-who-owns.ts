@@ -49,6 +49,16 @@ async function load(deps: WhoOwnsDeps, keys: readonly string[]): Promise<ListedI
   return rows;
 }
 
+/** A Jira search, or the reason it failed in words a user can act on (Jira refuses some queries). */
+async function lookup(run: () => Promise<string[]>): Promise<string[] | string> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return `Jira could not run that search (${message.slice(0, 200)}). Try a key, fewer words, or /who-owns help.`;
+  }
+}
+
 function isMine(verdict: Verdict, userId: string): boolean {
   return verdict.owners.some((o) => o.slackId === userId);
 }
@@ -104,12 +114,14 @@ export async function answerWhoOwns(deps: WhoOwnsDeps, request: WhoOwnsRequest):
       const projects = [...new Set(deps.teams.flatMap((t) => t.jira.projects))];
       const checked = checkUserJql(command.jql, projects);
       if (!checked.ok) return renderHelp(`that query cannot run: ${checked.reason}`);
-      const keys = await deps.runJql(checked.jql);
+      const keys = await lookup(() => deps.runJql?.(checked.jql) ?? Promise.resolve([]));
+      if (typeof keys === 'string') return renderHelp(keys);
       const rows = (await load(deps, keys)).filter((r) => mayShow(r.item, r.verdict, deps.teams));
       return renderItemList(`Items matching your query`, rows, 'No item matches that query in the teams’ projects.');
     }
     case 'search': {
-      const keys = await deps.search(command.text);
+      const keys = await lookup(() => deps.search(command.text));
+      if (typeof keys === 'string') return renderHelp(keys);
       const rows = (await load(deps, keys.slice(0, 15))).filter((r) => mayShow(r.item, r.verdict, deps.teams));
       return renderItemList(`Best matches for “${command.text}”`, rows, `Nothing matches “${command.text}”. Try a key (PAY-231) or /who-owns help.`);
     }

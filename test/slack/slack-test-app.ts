@@ -54,6 +54,9 @@ export interface SlackTestApp {
   slack: SlackApp;
   url: string;
   decided: { key: string; role: string }[];
+  teams: TeamProfile[];
+  /** The live-Jira search the app uses (jira.js against the fake Jira). */
+  searchJira(jql: string): Promise<string[]>;
   /** Posts a raw body with headers to /slack/events. */
   post(body: string, headers: Record<string, string>): Promise<Response>;
   /** Sends a signed `/who-owns` and waits for the answer posted to its response_url. */
@@ -79,6 +82,7 @@ export async function startSlackTestApp(overrides: Partial<SlackAppDeps> = {}, i
   await store.putVerdicts(items.map((item) => attributeItem(item, { teams })));
   const clients = createJiraClients({ baseUrl: jira.url, deployment: 'cloud', bearer: 'pat', limits: { maxConcurrency: 4, maxPerSecond: 1000, baseBackoffMs: 1 } });
   const decided: { key: string; role: string }[] = [];
+  const searchJira = async (jql: string) => (await listKeys(clients, jql)).keys;
   const slack = createSlackApp({
     signingSecret: SECRET,
     botToken: 'xoxb-test',
@@ -91,7 +95,7 @@ export async function startSlackTestApp(overrides: Partial<SlackAppDeps> = {}, i
     decisions,
     teams,
     jira: createJiraWriter(clients),
-    searchJira: async (jql) => (await listKeys(clients, jql)).keys,
+    searchJira,
     onDecision: async (key, decision) => {
       decided.push({ key, role: decision.role });
     },
@@ -111,7 +115,7 @@ export async function startSlackTestApp(overrides: Partial<SlackAppDeps> = {}, i
   }
   const post = (body: string, headers: Record<string, string>) => fetch(url, { method: 'POST', headers, body });
   return {
-    redis, fake, jira, store, decisions, slack, url, decided, post, waitForResponse,
+    redis, fake, jira, store, decisions, slack, url, decided, teams, searchJira, post, waitForResponse,
     async command(text, user = PRIYA, channel = 'C0PAYMENTS') {
       const id = `cmd-${++nextId}`;
       const body = slashCommandBody({ text, user_id: user, channel_id: channel, response_url: `${fake.origin}/response/${id}` });
