@@ -3,7 +3,7 @@ import { classifyJiraError, type JiraFailure, JiraRequestError } from './jira-er
 export interface RequestGateOptions {
   /** Requests in flight at once. */
   maxConcurrency: number;
-  /** Requests started per second (a token bucket refilled continuously). */
+  /** Requests started per second (a sliding one-second window; Jira's limit allows such bursts). */
   maxPerSecond: number;
   /** Attempts per request for rate limits and transient failures. */
   maxAttempts?: number;
@@ -22,11 +22,13 @@ export interface GateStats {
   retries: number;
 }
 
+const WINDOW_MARGIN_MS = 25;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Every Jira call goes through one gate per site: it keeps to the configured concurrency and
- * request rate (evenly spaced, no bursts), waits out 429/503 as Jira asks (`Retry-After`, or jittered exponential backoff
+ * request rate (a sliding window), waits out 429/503 as Jira asks (`Retry-After`, or jittered exponential backoff
  * when it says 0 or nothing), retries transient errors a bounded number of times, and turns
  * what retrying cannot fix into a JiraRequestError that names the fix.
  */
@@ -34,8 +36,8 @@ export class RequestGate {
   readonly stats: GateStats = { requests: 0, rateLimited: 0, retries: 0 };
   private active = 0;
   private readonly waiting: (() => void)[] = [];
-  private tokens: number;
-  private lastRefill = Date.now();
+  /** Start times of recent requests, oldest first. */
+  private readonly starts: number[] = [];
   private pausedUntil = 0;
   private readonly options: Required<Omit<RequestGateOptions, 'onFailure'>> & Pick<RequestGateOptions, 'onFailure'>;
 
@@ -52,7 +54,6 @@ export class RequestGate {
       random: Math.random,
       ...options,
     };
-    this.tokens = 1;
   }
 
   async run<T>(operation: string, call: () => Promise<T>): Promise<T> {
@@ -100,12 +101,9 @@ export class RequestGate {
           await this.options.sleep(pause);
           continue;
         }
-        this.refill();
-        if (this.tokens >= 1) {
-          this.tokens -= 1;
-          return release;
-        }
-        await this.options.sleep(Math.ceil(((1 - this.tokens) / this.options.maxPerSecond) * 1000));
+        const wait = this.rateWait(Date.now());
+        if (wait <= 0) return release;
+        await this.options.sleep(wait);
       }
     } catch (error) {
       release();
@@ -113,11 +111,19 @@ export class RequestGate {
     }
   }
 
-  private refill(): void {
-    const now = Date.now();
-    // No burst: requests are spaced evenly, so any one-second window holds at most maxPerSecond.
-    const capacity = 1;
-    this.tokens = Math.min(capacity, this.tokens + ((now - this.lastRefill) / 1000) * this.options.maxPerSecond);
-    this.lastRefill = now;
+  /**
+   * A sliding window: at most `capacity` starts in any `window` ms (10 per second by default),
+   * with a small margin so timer and network jitter never push the site over its limit.
+   * Returns 0 and records the start when one is allowed, else how long to wait.
+   */
+  private rateWait(now: number): number {
+    const capacity = Math.max(1, Math.floor(this.options.maxPerSecond));
+    const window = (capacity / this.options.maxPerSecond) * 1000 + WINDOW_MARGIN_MS;
+    while (this.starts.length && now - (this.starts[0] as number) >= window) this.starts.shift();
+    if (this.starts.length < capacity) {
+      this.starts.push(now);
+      return 0;
+    }
+    return Math.max(1, Math.ceil(window - (now - (this.starts[0] as number))));
   }
 }

@@ -126,19 +126,39 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, jql: string,
   const scope = team.id;
   await deps.cursors.saveProgress(scope, { jql, next: 'batches', startedAt, mode: 'full' });
   const fieldMap = await deps.fieldMap();
-  const listed = await listKeys(deps.clients, jql);
-  summary.requests += listed.requests;
   const seen = await deps.cursors.seen(scope);
-  const todo = listed.keys.filter((k) => !seen.has(k));
   const batches: string[][] = [];
-  for (let i = 0; i < todo.length; i += BATCH) batches.push(todo.slice(i, i + BATCH));
+  const waiting: (() => void)[] = [];
+  const wake = () => {
+    for (const resume of waiting.splice(0)) resume();
+  };
+  let listingDone = false;
   let index = 0;
   let failure: unknown;
+  // Fetching starts with the first page of keys, so listing and fetching overlap.
+  const listing = listKeys(deps.clients, jql, (keys) => {
+    const todo = keys.filter((k) => !seen.has(k));
+    for (let i = 0; i < todo.length; i += BATCH) batches.push(todo.slice(i, i + BATCH));
+    wake();
+  })
+    .catch((error: unknown) => {
+      failure ??= error;
+      return undefined;
+    })
+    .finally(() => {
+      listingDone = true;
+      wake();
+    });
   const fields = requestedFields(fieldMap);
   async function lane(): Promise<void> {
     while (failure === undefined) {
-      const batch = batches[index++];
-      if (!batch) return;
+      const batch = batches[index];
+      if (!batch) {
+        if (listingDone) return;
+        await new Promise<void>((resume) => waiting.push(resume));
+        continue;
+      }
+      index++;
       try {
         const { issues, requests } = await fetchIssuesByKeys(deps.clients, batch, fields);
         summary.requests += requests;
@@ -152,12 +172,15 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, jql: string,
         await deps.afterPage?.(scope, index - 1);
       } catch (error) {
         failure ??= error;
+        wake();
       }
     }
   }
   // Lanes keep the gate busy; the gate itself enforces concurrency and requests per second.
   await Promise.all(Array.from({ length: deps.clients.gate.maxConcurrency }, lane));
-  if (failure !== undefined) throw failure;
+  const listed = await listing;
+  if (failure !== undefined || !listed) throw failure;
+  summary.requests += listed.requests;
   const present = new Set(listed.keys);
   const gone = (await deps.store.teamItemKeys(team.id)).filter((key) => !present.has(key));
   await deps.store.deleteItems(gone);
