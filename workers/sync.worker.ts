@@ -31,7 +31,7 @@ export function createSyncProcessor(deps: SyncDeps) {
 }
 
 export function startSyncWorker(deps: SyncDeps, connection: Redis, prefix: string): Worker {
-  // One scope at a time per process: the request gate already spreads calls within a sync.
+  // Two jobs at once (e.g. a scope sync and a webhook refresh); both share the site's request gate.
   return new Worker(QUEUES.sync, createSyncProcessor(deps), { connection, prefix, concurrency: 2 });
 }
 
