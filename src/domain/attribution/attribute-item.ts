@@ -46,10 +46,15 @@ function holders(team: TeamProfile, role: string): Person[] | null {
   return extra && extra.people.length > 0 ? extra.people.map(toPerson) : null;
 }
 
+/** Score per role, highest first. Items have a handful of reasons: a flat array beats a Map here. */
 function score(reasons: readonly Reason[]): [string, number][] {
-  const totals = new Map<string, number>();
-  for (const r of reasons) totals.set(r.role, (totals.get(r.role) ?? 0) + r.weight);
-  return [...totals.entries()].sort((a, b) => b[1] - a[1]);
+  const totals: [string, number][] = [];
+  for (const r of reasons) {
+    const entry = totals.find((t) => t[0] === r.role);
+    if (entry) entry[1] += r.weight;
+    else totals.push([r.role, r.weight]);
+  }
+  return totals.sort((a, b) => b[1] - a[1]);
 }
 
 function round(n: number): number {

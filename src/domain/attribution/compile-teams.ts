@@ -45,7 +45,8 @@ function compileTeam(team: TeamProfile | null): CompiledTeam {
     labelRoles: lowerMap(overrides?.labels ?? {}),
     componentRoles: lowerMap(overrides?.components ?? {}),
     typeOverrides: overrides?.issueTypes ?? {},
-    cueMatchers: [...DEFAULT_CUE_MATCHERS, ...(team?.roles ?? []).map((role) => cueMatcher(role.id, role.cues))],
+    // Neighbouring roles first: a cue they claim ("launch announcement") is not also a PM cue ("launch").
+    cueMatchers: [...(team?.roles ?? []).map((role) => cueMatcher(role.id, role.cues)), ...DEFAULT_CUE_MATCHERS],
     minConfidence: overrides?.minConfidence ?? THRESHOLDS.minConfidence,
     minMargin: overrides?.minMargin ?? THRESHOLDS.minMargin,
   };

@@ -24,17 +24,21 @@ function quote(text: string, max = 60): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+// A top-level function, not a closure per item: this runs a few hundred thousand times a second.
+function push(reasons: Reason[], settings: CompiledTeam, signal: SignalId, role: string, base: number, field: string, value: string, text: string): void {
+  const weight = base * settings.weight(signal);
+  if (weight > 0) reasons.push({ signal, role, weight, evidence: { field, value }, text });
+}
+
 /** Every signal that fires for the item, unordered. Weight 0 (turned off by a team) drops a signal. */
 export function collectSignals({ item, settings, parent }: SignalInput): Reason[] {
   const reasons: Reason[] = [];
-  const add = (signal: SignalId, role: string, base: number, field: string, value: string, text: string) => {
-    const weight = base * settings.weight(signal);
-    if (weight > 0) reasons.push({ signal, role, weight, evidence: { field, value }, text });
-  };
+  const add = (signal: SignalId, role: string, base: number, field: string, value: string, text: string) => push(reasons, settings, signal, role, base, field, value, text);
   const level = item.hierarchyLevel;
 
   const prior = typePrior(item.issueType, settings.typeOverrides);
-  const backlogShaped = item.sprints.length > 0 || (item.storyPoints ?? 0) > 0 || item.acceptanceCriteria !== null || AC_SECTION.test(item.description) || USER_STORY.test(item.summary);
+  const acSection = item.acceptanceCriteria === null && AC_SECTION.test(item.description);
+  const backlogShaped = item.sprints.length > 0 || (item.storyPoints ?? 0) > 0 || item.acceptanceCriteria !== null || acSection || USER_STORY.test(item.summary);
   if (prior) {
     const weak = prior.generic === true && !backlogShaped;
     add('issue-type', prior.role, weak ? prior.weight / 2 : prior.weight, 'issuetype', item.issueType, weak ? `${item.issueType}: ${prior.because}, but no sprint, estimate or acceptance criteria yet` : `${item.issueType}: ${prior.because}`);
@@ -49,7 +53,7 @@ export function collectSignals({ item, settings, parent }: SignalInput): Reason[
 
   if (item.acceptanceCriteria) {
     add('acceptance-criteria', PO, 1, 'acceptanceCriteria', quote(item.acceptanceCriteria, 40), 'has acceptance criteria');
-  } else if (AC_SECTION.test(item.description) || GIVEN_WHEN_THEN.test(item.description)) {
+  } else if (acSection || GIVEN_WHEN_THEN.test(item.description)) {
     add('acceptance-criteria', PO, 1, 'description', 'acceptance criteria section', 'description has acceptance criteria');
   }
   const story = USER_STORY.exec(item.summary) ?? USER_STORY.exec(item.description.slice(0, 400));
@@ -88,8 +92,7 @@ export function collectSignals({ item, settings, parent }: SignalInput): Reason[
   const description = item.description.slice(0, DESCRIPTION_SCAN_CHARS);
   // Neighbouring roles are specialisations: a cue they claim ("launch announcement") is not also a PM cue ("launch").
   const claimed: string[] = [];
-  const matchers = [...settings.cueMatchers].sort((a, b) => Number(a.role === PM || a.role === PO) - Number(b.role === PM || b.role === PO));
-  for (const matcher of matchers) {
+  for (const matcher of settings.cueMatchers) {
     const extra = matcher.role !== PM && matcher.role !== PO;
     const unclaimed = (cue: string) => !claimed.some((c) => c.includes(cue));
     const inSummary = findCues(matcher, item.summary).filter(unclaimed);

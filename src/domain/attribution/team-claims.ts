@@ -12,6 +12,7 @@ export interface TeamClaim {
 
 /** Every team that claims the item, direct claimers first, in team-file order. */
 export function teamClaims(item: WorkItem, index: TeamIndex): TeamClaim[] {
+  if (index.teams.length === 0) return [];
   const claims = new Map<string, TeamClaim>();
   const add = (team: TeamProfile, via: string, direct: boolean) => {
     const claim = claims.get(team.id);

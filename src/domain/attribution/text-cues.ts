@@ -117,6 +117,8 @@ function escapeRegExp(text: string): string {
 
 export function cueMatcher(role: string, cues: readonly string[]): CueMatcher {
   const alternatives = [...cues].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // ASCII word cues can use \b, several times faster than Unicode look-arounds on long descriptions.
+  if (cues.every((cue) => /^[A-Za-z0-9][A-Za-z0-9 '-]*[A-Za-z0-9]$/.test(cue))) return { role, pattern: new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'gi') };
   return { role, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu') };
 }
 

@@ -93,7 +93,9 @@ const TABLE: Record<string, TypePrior> = {
 
 /** Looks a type name up case- and space-insensitively; unknown types return null. */
 export function typePrior(typeName: string, overrides: Record<string, string> = {}): TypePrior | null {
-  const override = Object.entries(overrides).find(([name]) => name.trim().toLowerCase() === typeName.trim().toLowerCase());
-  if (override) return { role: override[1], weight: 2.5, because: 'type mapped in the team file' };
-  return TABLE[typeName.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+  const name = typeName.trim().toLowerCase().replace(/\s+/g, ' ');
+  for (const key in overrides) {
+    if (key.trim().toLowerCase() === name) return { role: overrides[key] as string, weight: 2.5, because: 'type mapped in the team file' };
+  }
+  return TABLE[name] ?? null;
 }

@@ -1,0 +1,80 @@
+/**
+ * Attribution throughput: 100k normalised items (the labelled eval set, repeated with fresh keys)
+ * attributed against the sample team file, on one core. Baseline in the same run: the issue-type
+ * prior alone, the cheapest classifier that still answers.
+ */
+import { attributeAll } from '../src/domain/attribution/attribute-all.js';
+import { attributeItem, teamIndexOf } from '../src/domain/attribution/attribute-item.js';
+import { typePrior } from '../src/domain/attribution/type-priors.js';
+import type { TeamProfile } from '../src/domain/team.js';
+import type { WorkItem } from '../src/domain/work-item.js';
+import { loadEvalSet } from './eval-attribution.js';
+
+const N = 100_000;
+const ROUNDS = 5;
+
+function sampleTeams(): TeamProfile[] {
+  const base = {
+    members: [],
+    roles: [{ id: 'PMM', title: 'Product marketing manager', people: [{ slack: 'U0PMM0001' }], cues: ['launch announcement', 'messaging', 'press release'] }],
+    timezone: 'UTC',
+    digest: { enabled: true, cron: '0 9 * * 1' },
+    nudges: { enabled: true, target: 'channel' as const, cooldownDays: 7, dailyCapPerChannel: 10, topN: 5, workingHours: [9, 17] as [number, number], workingDays: [1, 2, 3, 4, 5], escalateAfterDays: 3 },
+    acceptance: { enabled: true, statuses: ['Ready for acceptance'], acceptTransition: 'Accept', rejectTransition: 'Reject', acceptedResolution: 'Done', reminderHour: 10, workingDays: [1, 2, 3, 4, 5], escalateAfterDays: 3, escalateAfterReminders: 2, delegates: [] },
+    attribution: { weights: {}, issueTypes: {}, labels: { okr: 'PM' }, components: {} },
+    writeBack: false,
+    showRestrictedToRequester: false,
+  };
+  return [
+    { ...base, id: 'payments', name: 'Payments', jira: { projects: ['PAY', 'CORE'], boards: [12], components: [] }, po: { slack: 'U0PRIYA01' }, pm: { slack: 'U0MARCO02' } },
+    { ...base, id: 'growth', name: 'Growth', jira: { projects: ['GRO', 'APP'], boards: [21], components: ['Checkout'] }, po: { slack: 'U0DANA004' }, pm: { slack: 'U0DANA004' } },
+    { ...base, id: 'platform', name: 'Platform', jira: { projects: ['PLAT'], boards: [31], components: ['Checkout'] }, po: { slack: 'U0SAMO005' }, pm: null },
+  ];
+}
+
+function corpus(): WorkItem[] {
+  const { items } = loadEvalSet();
+  const out: WorkItem[] = [];
+  for (let i = 0; out.length < N; i++) {
+    const item = items[i % items.length] as WorkItem;
+    out.push({ ...item, key: `${item.projectKey}-${100000 + i}`, parentKey: null });
+  }
+  return out;
+}
+
+function best(run: () => void): number {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < ROUNDS; r++) {
+    const start = process.hrtime.bigint();
+    run();
+    fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return fastest;
+}
+
+const items = corpus();
+const teams = sampleTeams();
+const index = teamIndexOf(teams);
+let sink = 0;
+const engineSeconds = best(() => {
+  for (const item of items) sink += attributeItem(item, { teams: index }).confidence;
+});
+const batchSeconds = best(() => {
+  sink += attributeAll(items, teams).length;
+});
+const baselineSeconds = best(() => {
+  for (const item of items) sink += typePrior(item.issueType)?.weight ?? 0;
+});
+const perSecond = (s: number) => Math.round(N / s);
+process.stdout.write(`attributeItem: ${perSecond(engineSeconds).toLocaleString('en')} items/s · attributeAll: ${perSecond(batchSeconds).toLocaleString('en')} items/s · type-only baseline: ${perSecond(baselineSeconds).toLocaleString('en')} items/s (best of ${ROUNDS}, ${N.toLocaleString('en')} items; checksum ${Math.round(sink) % 997})\n`);
+process.stdout.write(
+  `BENCH_RESULT ${JSON.stringify({
+    bench: 'attribution-throughput',
+    title: 'Attribution throughput (one core)',
+    figures: [
+      { name: 'items attributed per second (attributeItem)', value: perSecond(engineSeconds), unit: 'items/s', higherIsBetter: true, baseline: { name: 'issue-type prior alone', value: perSecond(baselineSeconds), unit: 'items/s' } },
+      { name: 'items attributed per second (attributeAll, parents first)', value: perSecond(batchSeconds), unit: 'items/s', higherIsBetter: true, baseline: { name: 'issue-type prior alone', value: perSecond(baselineSeconds), unit: 'items/s' } },
+    ],
+    notes: `${N.toLocaleString('en')} items (the labelled eval set repeated), three teams incl. an extra PMM role; best of ${ROUNDS} rounds. Target ≥ 200,000 items/s.`,
+  })}\n`,
+);
