@@ -1,8 +1,15 @@
 import type { Config } from '../../config/schema.js';
+import { createDeliveryClient } from '../delivery/slack-delivery-client.js';
+import { RedisOutbox } from '../delivery/redis-outbox.js';
 import { createJiraWebhookHandler } from '../jira/webhook.js';
 import { QUEUES } from '../queue/queues.js';
+import { createSlackApp } from '../slack/create-slack-app.js';
+import { redisSeenSignatures } from '../slack/lookups.js';
+import { RedisDecisionStore } from '../store/redis-decision-store.js';
+import { RedisItemStore } from '../store/redis-item-store.js';
 import { buildSyncDeps } from '../sync/sync-service.js';
 import { enqueueRefresh, scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
+import { startNotifyWorker } from '../../workers/notify.worker.js';
 import type { Runtime } from './build-runtime.js';
 import type { RequestHandler } from './http-server.js';
 import type { WorkerDefinition } from './start-workers.js';
@@ -14,26 +21,75 @@ import type { WorkerDefinition } from './start-workers.js';
  */
 export function workerDefinitions(config: Config): WorkerDefinition[] {
   const definitions: WorkerDefinition[] = [];
-  // Syncing needs a Jira site; without one the other queues still run.
-  if (config.env.JIRA_BASE_URL) {
-    definitions.push({
-      queue: QUEUES.sync,
-      start: (rt) => startSyncWorker(buildSyncDeps(rt.config, rt.redis, () => rt.clock.now()), rt.connection('sync-worker'), rt.prefix),
-      schedule: (rt) => scheduleSync(rt.queue(QUEUES.sync), rt.config.teams.teams.map((t) => t.id)),
-    });
-  }
+  // Each queue runs only when its feature is configured; the others still run.
+  if (config.env.JIRA_BASE_URL) definitions.push({
+    queue: QUEUES.sync,
+    start(rt) {
+      const deps = buildSyncDeps(rt.config, rt.redis, () => rt.clock.now());
+      return startSyncWorker(deps, rt.connection('sync-worker'), rt.prefix);
+    },
+    schedule: (rt) => scheduleSync(rt.queue(QUEUES.sync), rt.config.teams.teams.map((t) => t.id)),
+  });
+  if (config.env.SLACK_BOT_TOKEN) definitions.push({
+    queue: QUEUES.notify,
+    start(rt) {
+      const token = rt.config.env.SLACK_BOT_TOKEN;
+      if (!token) throw new Error('the notify worker needs SLACK_BOT_TOKEN');
+      const outbox = new RedisOutbox({ redis: rt.redis, queue: rt.queue(QUEUES.notify), prefix: rt.prefix });
+      const running = startNotifyWorker({
+        connection: rt.connection('notify-worker'),
+        prefix: rt.prefix,
+        outbox,
+        redis: rt.redis,
+        slack: createDeliveryClient(token, rt.config.env.SLACK_API_URL ? { slackApiUrl: rt.config.env.SLACK_API_URL } : {}),
+        logger: rt.logger.child({ queue: QUEUES.notify }),
+      });
+      // Closing the worker must also stop the outbox repair timer: route close() through running.close().
+      const { worker } = running;
+      const originalClose = worker.close.bind(worker);
+      worker.close = async () => {
+        worker.close = originalClose;
+        await running.close();
+      };
+      return worker;
+    },
+  });
   return definitions;
 }
 
 /** Bolt's request listener for `/slack/events`, or undefined when Slack is not configured. */
-export async function buildSlackHandler(_rt: Runtime): Promise<{ handler: RequestHandler; stop(): Promise<void> } | undefined> {
-  return undefined;
+export async function buildSlackHandler(rt: Runtime): Promise<{ handler: RequestHandler; stop(): Promise<void> } | undefined> {
+  const { env } = rt.config;
+  if (!env.SLACK_BOT_TOKEN || !env.SLACK_SIGNING_SECRET) return undefined;
+  const teams = rt.config.teams.teams;
+  const slack = createSlackApp({
+    signingSecret: env.SLACK_SIGNING_SECRET,
+    botToken: env.SLACK_BOT_TOKEN,
+    ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+    ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+    seen: redisSeenSignatures(rt.redis, rt.prefix),
+    store: new RedisItemStore(rt.redis, rt.prefix, teams, env.JIRA_BASE_URL ?? rt.config.teams.site ?? 'https://jira.invalid'),
+    decisions: new RedisDecisionStore(rt.redis, rt.prefix),
+    teams,
+    now: () => rt.clock.now(),
+    logger: rt.logger.child({ component: 'slack' }),
+  });
+  if (env.SLACK_APP_TOKEN) {
+    // Socket Mode: Slack connects out; nothing to mount on the HTTP server.
+    await slack.start();
+    return { handler: (_req, res) => void res.writeHead(404).end(), stop: () => slack.stop() };
+  }
+  return { handler: (req, res) => slack.handler(req, res), stop: async () => {} };
 }
 
-/** Handler for `POST /webhooks/jira`, or undefined when no JIRA_WEBHOOK_SECRET is set. */
+/** Handler for `POST /webhooks/jira`, or undefined without JIRA_WEBHOOK_SECRET. */
 export async function buildJiraWebhookHandler(rt: Runtime): Promise<RequestHandler | undefined> {
   const secret = rt.config.env.JIRA_WEBHOOK_SECRET;
   if (!secret) return undefined;
-  const handler = createJiraWebhookHandler({ secret, enqueue: (refresh) => enqueueRefresh(rt.queue(QUEUES.sync), refresh.keys, refresh.deliveryId) });
+  const queue = rt.queue(QUEUES.sync);
+  const handler = createJiraWebhookHandler({
+    secret,
+    enqueue: (refresh) => enqueueRefresh(queue, refresh.keys, refresh.deliveryId),
+  });
   return (req, res) => handler(req, res);
 }

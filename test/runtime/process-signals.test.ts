@@ -32,7 +32,7 @@ describe('runtime/process-signals (the real CLI)', () => {
     // Hold one request open so the first shutdown step is still waiting when the second signal arrives.
     const socket = await import('node:net').then(({ connect }) => connect(proc.port, '127.0.0.1'));
     await new Promise((r) => socket.once('connect', r));
-    socket.write('POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n');
+    socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'); // headers never finish
 
     proc.kill('SIGTERM');
     await proc.waitForLog((l) => String(l.msg).startsWith('shutting down'));
