@@ -15,7 +15,7 @@ export function signedHeaders(secret: string, body: string, timestamp = Math.flo
 /** A form-encoded slash command body in the shape Slack sends (fixture), with these values. */
 export function slashCommandBody(values: { text: string; user_id: string; channel_id: string; response_url: string; command?: string }): string {
   const payload = { ...slashCommandShape, team_id: 'T0ACME', team_domain: 'acme', api_app_id: 'A0WHOOWNS', user_name: values.user_id.toLowerCase(), channel_name: 'team', trigger_id: `${Date.now()}.1.abc`, command: '/who-owns', ...values };
-  return new URLSearchParams(Object.entries(payload).map(([k, v]) => [k, String(v)])).toString();
+  return new URLSearchParams(Object.entries(payload).map(([k, v]): [string, string] => [k, String(v)])).toString();
 }
 
 /** A form-encoded block_actions body (`payload=<json>`) in the shape Slack sends (fixture). */
