@@ -6,7 +6,7 @@ import { describeVerdict } from '../domain/attribution/describe-verdict.js';
 import type { TeamProfile } from '../domain/team.js';
 import type { Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
-import { DEFAULT_CLOUD_FIELD_MAP, type FieldMap, fieldMapFromNames } from '../jira/field-map.js';
+import { type FieldMap, fieldMapFromNames, fieldMapFromValues } from '../jira/field-map.js';
 import { safeNormaliseIssue } from '../jira/normalise-issue.js';
 
 /**
@@ -95,7 +95,8 @@ export function runClassify(options: ClassifyOptions, out: (text: string) => voi
     return 1;
   }
   const raw = parseRawInput(text);
-  const fieldMap: FieldMap = raw.names ? fieldMapFromNames(raw.names) : DEFAULT_CLOUD_FIELD_MAP;
+  // Without `names`, field ids are guessed from values (sprints, ranks) on top of the Cloud defaults.
+  const fieldMap: FieldMap = raw.names ? fieldMapFromNames(raw.names) : fieldMapFromValues(raw.issues);
   const items: WorkItem[] = [];
   raw.issues.forEach((issue, index) => {
     const unparseable = (issue as { __unparseable?: string } | null)?.__unparseable;

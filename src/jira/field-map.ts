@@ -93,3 +93,32 @@ export function fieldMapFromFields(fields: readonly FieldDescription[]): FieldMa
 export function fieldMapFromNames(names: Record<string, string>): FieldMap {
   return fieldMapFromFields(Object.entries(names).map(([id, name]) => ({ id, name })));
 }
+
+const LEGACY_SPRINT = /^com\.atlassian\.greenhopper\.service\.sprint\.Sprint@/;
+const LEXORANK = /^\d\|[0-9a-z]+:[0-9a-z]*$/i;
+
+function looksLikeSprints(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  const first: unknown = value[0];
+  if (typeof first === 'string') return LEGACY_SPRINT.test(first);
+  return Boolean(first && typeof first === 'object' && 'state' in first && 'id' in first && ('boardId' in first || 'name' in first));
+}
+
+/**
+ * For exports without `names` (a plain `/search` dump): recognises the sprint and rank fields by
+ * their unmistakable values and keeps the Cloud defaults for the rest.
+ */
+export function fieldMapFromValues(issues: readonly unknown[], fallback: FieldMap = DEFAULT_CLOUD_FIELD_MAP): FieldMap {
+  const map: FieldMap = { ...fallback, storyPoints: [...fallback.storyPoints] };
+  for (const issue of issues) {
+    const fields = (issue as { fields?: Record<string, unknown> } | null)?.fields;
+    if (!fields || typeof fields !== 'object') continue;
+    for (const id in fields) {
+      if (!id.startsWith('customfield_')) continue;
+      const value = fields[id];
+      if (looksLikeSprints(value)) map.sprint = id;
+      else if (typeof value === 'string' && LEXORANK.test(value)) map.rank = id;
+    }
+  }
+  return map;
+}
