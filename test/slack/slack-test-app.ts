@@ -5,7 +5,7 @@ import type { TeamProfile } from '../../src/domain/team.js';
 import { type WorkItem, workItem } from '../../src/domain/work-item.js';
 import { createJiraClients } from '../../src/jira/jira-clients.js';
 import { createJiraWriter } from '../../src/jira/jira-writer.js';
-import { listKeys } from '../../src/jira/list-keys.js';
+import { firstKeys } from '../../src/slack/slack-deps-from-config.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app.js';
 import { redisSeenSignatures } from '../../src/slack/lookups.js';
 import type { SlackAppDeps } from '../../src/slack/slack-app-deps.js';
@@ -82,7 +82,7 @@ export async function startSlackTestApp(overrides: Partial<SlackAppDeps> = {}, i
   await store.putVerdicts(items.map((item) => attributeItem(item, { teams })));
   const clients = createJiraClients({ baseUrl: jira.url, deployment: 'cloud', bearer: 'pat', limits: { maxConcurrency: 4, maxPerSecond: 1000, baseBackoffMs: 1 } });
   const decided: { key: string; role: string }[] = [];
-  const searchJira = async (jql: string) => (await listKeys(clients, jql)).keys;
+  const searchJira = (jql: string) => firstKeys(clients, jql);
   const slack = createSlackApp({
     signingSecret: SECRET,
     botToken: 'xoxb-test',
