@@ -2,7 +2,8 @@ import type { AcceptanceEntry } from '../acceptance/acceptance-queue.js';
 import type { TeamProfile } from '../team.js';
 import { needsAttention, PM, UNCLEAR, type Verdict } from '../verdict.js';
 import { visibleInTeamChannel } from '../visibility.js';
-import type { OwnershipDecision, WorkItem } from '../work-item.js';
+import type { OwnershipDecision, Person, WorkItem } from '../work-item.js';
+import type { DigestTotals } from './digest-edits.js';
 
 export interface DigestEntry {
   item: WorkItem;
@@ -20,6 +21,8 @@ export interface WeeklyDigest {
   teamName: string;
   /** ISO week, e.g. 2026-W48. */
   week: string;
+  /** When the digest was built (ISO); ages are counted to it. */
+  asOf?: string;
   /** Counts by role (`PO`, `PM`, `unclear`…) and by state. */
   balance: { byRole: Record<string, number>; byState: Record<string, number>; total: number };
   /** Change of each role count since last week's digest, when known. */
@@ -29,6 +32,10 @@ export interface WeeklyDigest {
   roadmap: RoadmapIssue[];
   resolved: { key: string; decision: OwnershipDecision }[];
   allClear: boolean;
+  /** Full section sizes when the lists were cut (see shrinkDigest). */
+  totals?: DigestTotals;
+  /** Items decided since the digest was posted: key → who decided what. */
+  ticked?: Record<string, { role: string; by: Person }>;
 }
 
 export interface DigestInput {
@@ -89,6 +96,7 @@ export function buildWeeklyDigest(input: DigestInput): WeeklyDigest {
     teamId: team.id,
     teamName: team.name,
     week: input.week,
+    asOf: input.now.toISOString(),
     balance: { byRole, byState, total: visible.length },
     ...(change ? { change } : {}),
     attention,

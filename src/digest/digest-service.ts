@@ -1,0 +1,131 @@
+import type { AcceptanceEntry } from '../domain/acceptance/acceptance-queue.js';
+import { buildAcceptanceQueue } from '../domain/acceptance/acceptance-queue.js';
+import { buildWeeklyDigest, type DigestEntry, type WeeklyDigest } from '../domain/digest/build-digest.js';
+import { applyDecisionToDigest, digestTotals, shrinkDigest } from '../domain/digest/digest-edits.js';
+import { digestMessageId, digestPeriod } from '../domain/digest/digest-period.js';
+import type { TeamProfile } from '../domain/team.js';
+import type { OwnershipDecision, WorkItem } from '../domain/work-item.js';
+import type { Clock, ItemStore, Outbox } from '../ports.js';
+import { renderDigestBlocks } from '../slack/views/digest-blocks.js';
+import type { DigestLedger, DigestRun } from './digest-ledger.js';
+
+/** Decisions of many items at once (RedisDecisionStore.latestMany). */
+export interface DecisionLookup {
+  latestMany(keys: readonly string[]): Promise<Map<string, OwnershipDecision>>;
+}
+
+export interface DigestDeps {
+  teams: readonly TeamProfile[];
+  items: ItemStore;
+  decisions?: DecisionLookup;
+  outbox: Outbox;
+  ledger: DigestLedger;
+  clock: Clock;
+  /** The acceptance queue of a team; swap in another computation here. */
+  acceptanceQueue?: (team: TeamProfile, items: readonly WorkItem[], now: Date) => AcceptanceEntry[];
+}
+
+export type DigestResult =
+  | { status: 'sent' | 'already-sent'; messageId: string; period: string; totals: ReturnType<typeof digestTotals> }
+  | { status: 'skipped'; reason: string };
+
+function defaultAcceptanceQueue(team: TeamProfile, items: readonly WorkItem[], now: Date): AcceptanceEntry[] {
+  return buildAcceptanceQueue(items, team, now);
+}
+
+/** A team's items and verdicts from the store, as digest entries. */
+export async function loadDigestEntries(items: ItemStore, teamId: string): Promise<DigestEntry[]> {
+  const keys = await items.teamItemKeys(teamId);
+  const [found, verdicts] = await Promise.all([items.getItems(keys), items.getVerdicts(keys)]);
+  const entries: DigestEntry[] = [];
+  found.forEach((item, i) => {
+    const verdict = verdicts[i];
+    if (item && verdict) entries.push({ item, verdict });
+  });
+  return entries;
+}
+
+async function decisionsSince(deps: DigestDeps, entries: readonly DigestEntry[], since: string): Promise<{ key: string; decision: OwnershipDecision }[]> {
+  const keys = entries.map((e) => e.item.key);
+  const latest = deps.decisions
+    ? await deps.decisions.latestMany(keys)
+    : new Map(entries.flatMap((e) => (e.item.decision ? [[e.item.key, e.item.decision] as const] : [])));
+  return [...latest.entries()]
+    .filter(([, d]) => d.decidedAt >= since)
+    .map(([key, decision]) => ({ key, decision }))
+    .sort((a, b) => a.decision.decidedAt.localeCompare(b.decision.decidedAt));
+}
+
+/** The stored digest with the week's decisions applied, ready to post or edit. */
+async function currentDigest(ledger: DigestLedger, messageId: string, base: WeeklyDigest): Promise<WeeklyDigest> {
+  let digest = base;
+  for (const { key, decision } of await ledger.ticks(messageId)) digest = applyDecisionToDigest(digest, key, decision) ?? digest;
+  return digest;
+}
+
+/**
+ * Builds and posts one team's digest for the period `at` falls in. The message id is
+ * deterministic per channel and period, so a retry, a second worker or a catch-up after a
+ * crash never posts twice: the Outbox ignores an id it already has.
+ */
+export async function sendDigest(deps: DigestDeps, teamId: string, at?: Date): Promise<DigestResult> {
+  const team = deps.teams.find((t) => t.id === teamId);
+  if (!team) return { status: 'skipped', reason: `team ${teamId} is no longer in the team file` };
+  if (!team.digest.enabled || !team.channel) return { status: 'skipped', reason: `team ${teamId} has no digest channel` };
+  const now = deps.clock.now();
+  const zone = team.digest.timezone ?? team.timezone;
+  const period = digestPeriod(at ?? now, zone);
+  const messageId = digestMessageId(team.channel, team.id, period);
+
+  const stored = await deps.ledger.posted(messageId);
+  if (stored) {
+    // Built before (a retry or a second worker): re-enqueueing the same id is a no-op once delivered.
+    const digest = await currentDigest(deps.ledger, messageId, stored);
+    await deps.outbox.enqueue({ id: messageId, channel: team.channel, ...renderDigestBlocks(digest) });
+    return { status: 'already-sent', messageId, period, totals: digestTotals(digest) };
+  }
+
+  const last = await deps.ledger.lastRun(team.id);
+  const previous = last && last.period !== period ? last : last?.previous;
+  const entries = await loadDigestEntries(deps.items, team.id);
+  const since = previous?.sentAt ?? new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const acceptance = (deps.acceptanceQueue ?? defaultAcceptanceQueue)(
+    team,
+    entries.map((e) => e.item),
+    now,
+  );
+  const full = buildWeeklyDigest({
+    team,
+    entries,
+    acceptance,
+    now,
+    week: period,
+    decisions: await decisionsSince(deps, entries, since),
+    ...(previous ? { lastWeekByRole: previous.byRole } : {}),
+  });
+  const digest = await deps.ledger.claimPosted(messageId, shrinkDigest(full));
+  await deps.outbox.enqueue({ id: messageId, channel: team.channel, ...renderDigestBlocks(await currentDigest(deps.ledger, messageId, digest)) });
+  const run: DigestRun = { period, byRole: digest.balance.byRole, sentAt: now.toISOString(), ...(previous ? { previous } : {}) };
+  await deps.ledger.saveRun(team.id, run);
+  return { status: 'sent', messageId, period, totals: digestTotals(digest) };
+}
+
+/**
+ * Decision hook: when an item listed in this week's digest is decided, the digest message is
+ * edited in place (the item ticked, counts moved) through the Outbox.
+ */
+export async function onDecisionForDigest(deps: Pick<DigestDeps, 'teams' | 'outbox' | 'ledger' | 'clock'>, key: string, decision: OwnershipDecision): Promise<string[]> {
+  const edited: string[] = [];
+  for (const team of deps.teams) {
+    if (!team.digest.enabled || !team.channel) continue;
+    const messageId = digestMessageId(team.channel, team.id, digestPeriod(deps.clock.now(), team.digest.timezone ?? team.timezone));
+    const stored = await deps.ledger.posted(messageId);
+    if (!stored?.attention.some((e) => e.item.key === key)) continue;
+    if (!(await deps.ledger.addTick(messageId, key, decision))) continue;
+    const digest = await currentDigest(deps.ledger, messageId, stored);
+    const ticks = Object.keys(digest.ticked ?? {}).length;
+    await deps.outbox.enqueue({ id: `${messageId}:edit:${ticks}:${key}`, channel: team.channel, updateOf: messageId, ...renderDigestBlocks(digest) });
+    edited.push(messageId);
+  }
+  return edited;
+}
