@@ -4,9 +4,7 @@ import { RedisOutbox } from '../delivery/redis-outbox.js';
 import { createJiraWebhookHandler } from '../jira/webhook.js';
 import { QUEUES } from '../queue/queues.js';
 import { createSlackApp } from '../slack/create-slack-app.js';
-import { redisSeenSignatures } from '../slack/lookups.js';
-import { RedisDecisionStore } from '../store/redis-decision-store.js';
-import { RedisItemStore } from '../store/redis-item-store.js';
+import { slackDepsFromConfig } from '../slack/slack-deps-from-config.js';
 import { buildSyncDeps } from '../sync/sync-service.js';
 import { enqueueRefresh, scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
 import { startNotifyWorker } from '../../workers/notify.worker.js';
@@ -60,20 +58,9 @@ export function workerDefinitions(config: Config): WorkerDefinition[] {
 /** Bolt's request listener for `/slack/events`, or undefined when Slack is not configured. */
 export async function buildSlackHandler(rt: Runtime): Promise<{ handler: RequestHandler; stop(): Promise<void> } | undefined> {
   const { env } = rt.config;
-  if (!env.SLACK_BOT_TOKEN || !env.SLACK_SIGNING_SECRET) return undefined;
-  const teams = rt.config.teams.teams;
-  const slack = createSlackApp({
-    signingSecret: env.SLACK_SIGNING_SECRET,
-    botToken: env.SLACK_BOT_TOKEN,
-    ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
-    ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
-    seen: redisSeenSignatures(rt.redis, rt.prefix),
-    store: new RedisItemStore(rt.redis, rt.prefix, teams, env.JIRA_BASE_URL ?? rt.config.teams.site ?? 'https://jira.invalid'),
-    decisions: new RedisDecisionStore(rt.redis, rt.prefix),
-    teams,
-    now: () => rt.clock.now(),
-    logger: rt.logger.child({ component: 'slack' }),
-  });
+  const deps = slackDepsFromConfig(rt.config, rt.redis, { now: () => rt.clock.now(), logger: rt.logger.child({ component: 'slack' }) });
+  if (!deps) return undefined;
+  const slack = createSlackApp(deps);
   if (env.SLACK_APP_TOKEN) {
     // Socket Mode: Slack connects out; nothing to mount on the HTTP server.
     await slack.start();
