@@ -12,8 +12,8 @@ export interface DigestRun {
 
 /** What the digest remembers between runs: what it posted (to edit it) and last week's counts. */
 export interface DigestLedger {
-  /** Stores the posted digest unless one is stored for this id already; returns the one in force. */
-  claimPosted(messageId: string, digest: WeeklyDigest): Promise<WeeklyDigest>;
+  /** Stores the posted digest unless one is stored for this id already; returns the one in force and whether it is ours. */
+  claimPosted(messageId: string, digest: WeeklyDigest): Promise<{ digest: WeeklyDigest; won: boolean }>;
   posted(messageId: string): Promise<WeeklyDigest | null>;
   /** Records a decision on a posted digest once; false if it was recorded before. */
   addTick(messageId: string, key: string, decision: OwnershipDecision): Promise<boolean>;
@@ -35,11 +35,11 @@ export class RedisDigestLedger implements DigestLedger {
     return [this.prefix, 'digest', ...parts].join(':');
   }
 
-  async claimPosted(messageId: string, digest: WeeklyDigest): Promise<WeeklyDigest> {
+  async claimPosted(messageId: string, digest: WeeklyDigest): Promise<{ digest: WeeklyDigest; won: boolean }> {
     const key = this.k('posted', messageId);
     const set = await this.redis.set(key, JSON.stringify(digest), 'EX', KEEP_SECONDS, 'NX');
-    if (set === 'OK') return digest;
-    return (await this.posted(messageId)) ?? digest;
+    if (set === 'OK') return { digest, won: true };
+    return { digest: (await this.posted(messageId)) ?? digest, won: false };
   }
 
   async posted(messageId: string): Promise<WeeklyDigest | null> {

@@ -103,11 +103,13 @@ export async function sendDigest(deps: DigestDeps, teamId: string, at?: Date): P
     decisions: await decisionsSince(deps, entries, since),
     ...(previous ? { lastWeekByRole: previous.byRole } : {}),
   });
-  const digest = await deps.ledger.claimPosted(messageId, shrinkDigest(full));
+  const { digest, won } = await deps.ledger.claimPosted(messageId, shrinkDigest(full));
+  if (won) {
+    const run: DigestRun = { period, byRole: digest.balance.byRole, sentAt: now.toISOString(), ...(previous ? { previous } : {}) };
+    await deps.ledger.saveRun(team.id, run);
+  }
   await deps.outbox.enqueue({ id: messageId, channel: team.channel, ...renderDigestBlocks(await currentDigest(deps.ledger, messageId, digest)) });
-  const run: DigestRun = { period, byRole: digest.balance.byRole, sentAt: now.toISOString(), ...(previous ? { previous } : {}) };
-  await deps.ledger.saveRun(team.id, run);
-  return { status: 'sent', messageId, period, totals: digestTotals(digest) };
+  return { status: won ? 'sent' : 'already-sent', messageId, period, totals: digestTotals(digest) };
 }
 
 /**
