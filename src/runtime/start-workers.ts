@@ -1,5 +1,5 @@
 import type { Job, Worker } from 'bullmq';
-import { metrics } from '../metrics.js';
+import { metrics, recordSyncSuccess } from '../metrics.js';
 import type { QueueName } from '../queue/queues.js';
 import type { Runtime } from './build-runtime.js';
 
@@ -18,11 +18,21 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
+/** A finished scope sync feeds the sync-lag gauge and the items counter. */
+function recordSyncResult(queue: QueueName, result: unknown): void {
+  if (queue !== 'sync' || !result || typeof result !== 'object') return;
+  const summary = result as { scope?: unknown; fetched?: unknown; error?: unknown };
+  if (typeof summary.scope !== 'string') return;
+  if (typeof summary.fetched === 'number') metrics.itemsSynced.inc({ scope: summary.scope }, summary.fetched);
+  if (!summary.error) recordSyncSuccess(summary.scope);
+}
+
 function observe(worker: Worker, rt: Runtime, queue: QueueName): void {
   const log = rt.logger.child({ queue });
   const seconds = (job: Job) => (job.finishedOn && job.processedOn ? (job.finishedOn - job.processedOn) / 1000 : 0);
-  worker.on('completed', (job) => {
+  worker.on('completed', (job, result: unknown) => {
     metrics.jobDuration.observe({ queue, outcome: 'completed' }, seconds(job));
+    recordSyncResult(queue, result);
     log.debug({ jobId: job.id, jobName: job.name, ms: Math.round(seconds(job) * 1000) }, 'job completed');
   });
   worker.on('failed', (job, error) => {

@@ -74,6 +74,12 @@ describe('faults/jira-sync-faults', () => {
 
     const complete = await waitFor(async () => (await items.teamItemKeys('payments')).length >= TOTAL, 50_000);
     const keys = await items.teamItemKeys('payments');
+    // The finished sync shows in the process's metrics (the job completes just after its last write).
+    let metricsText = '';
+    await waitFor(async () => {
+      metricsText = await (await fetch(`http://127.0.0.1:${proc.port}/metrics`)).text();
+      return metricsText.includes('who_owns_sync_lag_seconds{scope="payments"}');
+    }, 10_000);
     proc.kill('SIGTERM');
     await proc.exited;
     fake.faults.rateLimitShare = 0;
@@ -84,6 +90,7 @@ describe('faults/jira-sync-faults', () => {
     const unique = new Set(keys);
     recordFaultFigures(task, { trials: 1, faultsInjected: injected, checked: TOTAL, lost: TOTAL - unique.size, duplicated: keys.length - unique.size, detail: `${TOTAL} items; the fake Jira answered ${injected} search and bulk-fetch calls with 429 (Retry-After 0), 503 or a hung connection; the request gate retried with backoff and the sync finished.` });
     expect(complete).toBe(true);
+    expect(metricsText).toMatch(/who_owns_items_synced_total\{scope="payments"\} [1-9]/);
     expect(injected).toBeGreaterThan(0);
     expect(unique.size).toBe(TOTAL);
     expect(keys.length).toBe(TOTAL);
