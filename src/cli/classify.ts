@@ -52,6 +52,7 @@ export function parseRawInput(text: string): RawInput {
 
 function teamsFrom(path: string | undefined): TeamProfile[] {
   if (!path) return [];
+  if (!existsSync(path)) throw new ConfigError([{ path: '--config', message: `team file ${path} does not exist`, fix: 'pass --config with the path of your team file, or leave it out to classify without teams' }]);
   const parsed = parseTeamFile(readFileSync(path, 'utf8'));
   if (!parsed.ok) throw new ConfigError(parsed.problems);
   return parsed.value.teams;

@@ -80,3 +80,12 @@ describe.concurrent('who-owns classify', () => {
     expect(stdout).toMatch(/2 item\(s\)/);
   });
 });
+
+describe('who-owns classify with a missing team file', () => {
+  it('says which file is missing and exits 2 without classifying', async () => {
+    const { code, stdout, stderr } = await run(['--input', fixture('jira-raw/cloud-v3-issue.json'), '--config', join(work, 'nope.yaml')]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/nope\.yaml does not exist/);
+  });
+});
