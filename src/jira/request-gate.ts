@@ -22,7 +22,8 @@ export interface GateStats {
   retries: number;
 }
 
-const WINDOW_MARGIN_MS = 25;
+/** Share of the window kept free: a request's send can lag its start when the event loop is busy. */
+const WINDOW_MARGIN = 0.1;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -118,7 +119,7 @@ export class RequestGate {
    */
   private rateWait(now: number): number {
     const capacity = Math.max(1, Math.floor(this.options.maxPerSecond));
-    const window = (capacity / this.options.maxPerSecond) * 1000 + WINDOW_MARGIN_MS;
+    const window = (capacity / this.options.maxPerSecond) * 1000 * (1 + WINDOW_MARGIN);
     while (this.starts.length && now - (this.starts[0] as number) >= window) this.starts.shift();
     if (this.starts.length < capacity) {
       this.starts.push(now);

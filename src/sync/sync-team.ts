@@ -125,7 +125,9 @@ const BATCH = 100;
 async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, jql: string, summary: ScopeSummary, startedAt: string): Promise<ScopeSummary> {
   const scope = team.id;
   await deps.cursors.saveProgress(scope, { jql, next: 'batches', startedAt, mode: 'full' });
-  const fieldMap = await deps.fieldMap();
+  // Field discovery runs while the first page of keys is listed.
+  const fieldMapReady = deps.fieldMap();
+  fieldMapReady.catch(() => undefined);
   const seen = await deps.cursors.seen(scope);
   const batches: string[][] = [];
   const waiting: (() => void)[] = [];
@@ -149,7 +151,16 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, jql: string,
       listingDone = true;
       wake();
     });
-  const fields = requestedFields(fieldMap);
+  let fieldMap: FieldMap;
+  let fields: string[];
+  try {
+    fieldMap = await fieldMapReady;
+    fields = requestedFields(fieldMap);
+  } catch (error) {
+    failure ??= error;
+    await listing;
+    throw error;
+  }
   async function lane(): Promise<void> {
     while (failure === undefined) {
       const batch = batches[index];
