@@ -34,5 +34,13 @@ export function attributeAll(
     return verdict;
   }
 
-  return items.map(visit);
+  const verdicts: Verdict[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as WorkItem;
+    // Most items have no parent in the batch: attribute them directly, without the bookkeeping.
+    verdicts[i] = item.parentKey === null && decisions.size === 0 && !done.has(item.key)
+      ? attributeItem(item, { teams: index })
+      : visit(item);
+  }
+  return verdicts;
 }
