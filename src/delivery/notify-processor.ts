@@ -21,6 +21,11 @@ export interface NotifyProcessorOptions {
   retryBudget?: number;
   /** First retry delay; doubles per attempt. */
   retryBaseMs?: number;
+  /**
+   * A channel is drained by one worker at a time, under a lock that outlives any Slack call
+   * (WebClient timeout); a killed worker's lock expires after this long.
+   */
+  channelLockMs?: number;
   /** How long delivered-message records (for edits and replies) are kept. */
   deliveredTtlSeconds?: number;
 }
@@ -44,6 +49,7 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
   const budget = options.retryBudget ?? 5;
   const baseMs = options.retryBaseMs ?? 1000;
   const deliveredTtl = options.deliveredTtlSeconds ?? 180 * 86_400;
+  const lockMs = options.channelLockMs ?? 30_000;
 
   async function later(job: Job, at: number, token: string | undefined): Promise<never> {
     await job.moveToDelayed(at, token);
@@ -68,6 +74,19 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
   }
 
   return async function drain(job: Job<DrainJobData>, token?: string): Promise<void> {
+    const { channel } = job.data;
+    const lockKey = `${keys.active(channel)}:lock`;
+    const owner = `${job.id}:${token ?? ''}:${Math.random()}`;
+    // BullMQ can lose a job's lock while its worker still runs; this lock keeps two posts apart.
+    if ((await redis.set(lockKey, owner, 'PX', lockMs, 'NX')) !== 'OK') return later(job, Date.now() + 50, token);
+    try {
+      return await drainLocked(job, token);
+    } finally {
+      await redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, lockKey, owner);
+    }
+  };
+
+  async function drainLocked(job: Job<DrainJobData>, token?: string): Promise<void> {
     const { channel, generation } = job.data;
     // A stale drain (its generation already ended) must not run next to the current one.
     if ((await redis.get(keys.active(channel))) !== generation) return;
@@ -116,5 +135,5 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
       }
     }
     if (left > 0) return later(job, Number((await redis.get(keys.next(channel))) ?? Date.now()), token);
-  };
+  }
 }

@@ -37,7 +37,7 @@ export const DRAIN_JOB_OPTIONS = {
   removeOnComplete: true,
   removeOnFail: 1000,
   attempts: 1_000_000,
-  backoff: { type: 'fixed', delay: 5_000 },
+  backoff: { type: 'fixed', delay: 500 },
 } as const;
 
 /**

@@ -39,6 +39,7 @@ export function outboxHarness(redisServer: TestRedis, slack: FakeSlackApi, prefi
         retryBudget: options.retryBudget ?? 3,
         retryBaseMs: 20,
         lockDurationMs: 2000,
+        channelLockMs: 2000,
       });
       return harness.worker;
     },

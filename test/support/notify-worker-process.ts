@@ -1,0 +1,31 @@
+/**
+ * A notify worker in its own process, for fault tests that kill it with SIGKILL.
+ * Usage: tsx test/support/notify-worker-process.ts '<json: {redisUrl, prefix, slackApiUrl, intervalMs, lockMs}>'
+ */
+import { Queue } from 'bullmq';
+import { createDeliveryClient } from '../../src/delivery/slack-delivery-client.js';
+import { RedisOutbox } from '../../src/delivery/redis-outbox.js';
+import { QUEUES } from '../../src/queue/queues.js';
+import { createRedis } from '../../src/store/connection.js';
+import { startNotifyWorker } from '../../workers/notify.worker.js';
+
+const settings = JSON.parse(process.argv[2] ?? '{}') as { redisUrl: string; prefix: string; slackApiUrl: string; intervalMs?: number; lockMs?: number };
+const redis = createRedis(settings.redisUrl);
+const queue = new Queue(QUEUES.notify, { connection: redis, prefix: settings.prefix });
+const outbox = new RedisOutbox({ redis, queue, prefix: settings.prefix });
+const running = startNotifyWorker({
+  connection: createRedis(settings.redisUrl),
+  prefix: settings.prefix,
+  outbox,
+  redis,
+  slack: createDeliveryClient('xoxb-fault', { slackApiUrl: settings.slackApiUrl }),
+  perChannelIntervalMs: settings.intervalMs ?? 5,
+  retryBaseMs: 20,
+  lockDurationMs: settings.lockMs ?? 1000,
+  channelLockMs: settings.lockMs ?? 1000,
+  repairEveryMs: 200,
+});
+running.worker.on('ready', () => process.stdout.write('ready\n'));
+process.on('SIGTERM', () => {
+  void running.close().then(() => process.exit(0));
+});
