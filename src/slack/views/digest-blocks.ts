@@ -66,9 +66,12 @@ export function balanceLine(digest: WeeklyDigest): string {
   return `*Ownership* · ${plural(digest.balance.total, 'item')}: ${parts.join(' · ') || 'none yet'}`;
 }
 
-function statesLine(digest: WeeklyDigest): string {
-  const states = Object.entries(digest.balance.byState).sort((a, b) => b[1] - a[1]);
-  return states.map(([state, n]) => `${state} ${n}`).join(' · ');
+/** States other than "owned" (vacant roles, unmatched items, conflicts), or null when there are none. */
+function statesLine(digest: WeeklyDigest): string | null {
+  const states = Object.entries(digest.balance.byState)
+    .filter(([state, n]) => state !== 'owned' && n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return states.length ? states.map(([state, n]) => `${state} ${n}`).join(' · ') : null;
 }
 
 function attentionBlocks(digest: WeeklyDigest, limit: number): DigestBlock[] {
@@ -116,8 +119,9 @@ export function renderDigestBlocks(digest: WeeklyDigest, limit = DIGEST_SECTION_
   const blocks: DigestBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(title, 150), emoji: true } },
     section(balanceLine(digest)),
-    context(statesLine(digest)),
   ];
+  const states = statesLine(digest);
+  if (states) blocks.push(context(states));
   const groups = [
     attentionBlocks(digest, limit),
     listBlocks(

@@ -1,0 +1,62 @@
+import { loadConfig } from '../../config/load-config.js';
+import type { Config } from '../../config/schema.js';
+import { loadSample } from '../demo/load-sample.js';
+import { peopleNames } from '../demo/who-owns-prompt.js';
+import { buildAcceptanceQueue } from '../domain/acceptance/acceptance-queue.js';
+import { buildWeeklyDigest, type WeeklyDigest } from '../domain/digest/build-digest.js';
+import { shrinkDigest } from '../domain/digest/digest-edits.js';
+import { digestPeriod } from '../domain/digest/digest-period.js';
+import type { TeamProfile } from '../domain/team.js';
+import { createRedis } from '../store/connection.js';
+import { RedisItemStore } from '../store/redis-item-store.js';
+import { loadDigestEntries } from './digest-service.js';
+
+export interface DigestPreview {
+  digest: WeeklyDigest;
+  team: TeamProfile;
+  /** Slack ids → names, for the HTML preview's mentions. */
+  people: Record<string, string>;
+  source: 'sample' | 'store';
+}
+
+function findTeam(config: Config, teamId: string): TeamProfile {
+  const teams = config.teams.teams;
+  const team = teams.find((t) => t.id === teamId);
+  if (!team) throw new Error(`No team “${teamId}” in the team file; teams: ${teams.map((t) => t.id).join(', ') || 'none'}`);
+  return team;
+}
+
+/** The digest of the bundled sample site, read through the Jira adapter as the demo does. */
+export async function sampleDigest(teamId: string, teamFile?: string): Promise<DigestPreview> {
+  const data = await loadSample(teamFile ? { teamFile } : {});
+  const team = findTeam(data.config, teamId);
+  const entries = data.items.map((item, i) => ({ item, verdict: data.verdicts[i]! }));
+  const teamItems = entries.filter((e) => e.verdict.teamId === team.id).map((e) => e.item);
+  const acceptance = buildAcceptanceQueue(teamItems, team, data.now, data.statusChanges);
+  const decisions = entries.filter((e) => e.verdict.teamId === team.id && e.item.decision).map((e) => ({ key: e.item.key, decision: e.item.decision! }));
+  const week = digestPeriod(data.now, team.digest.timezone ?? team.timezone);
+  const digest = buildWeeklyDigest({ team, entries, acceptance, now: data.now, week, decisions });
+  return { digest: shrinkDigest(digest), team, people: peopleNames(data.config.teams.teams), source: 'sample' };
+}
+
+/** The digest as it would be sent now, from the synced Redis store (nothing is posted or stored). */
+export async function storeDigest(teamId: string, env: NodeJS.ProcessEnv, teamFile?: string, now = new Date()): Promise<DigestPreview> {
+  const config = loadConfig(env, teamFile);
+  const team = findTeam(config, teamId);
+  const redis = createRedis(config.env.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3000 });
+  redis.on('error', () => {});
+  try {
+    const store = new RedisItemStore(redis, config.env.REDIS_PREFIX, config.teams.teams);
+    const entries = await loadDigestEntries(store, team.id);
+    const acceptance = buildAcceptanceQueue(
+      entries.map((e) => e.item),
+      team,
+      now,
+    );
+    const week = digestPeriod(now, team.digest.timezone ?? team.timezone);
+    const digest = buildWeeklyDigest({ team, entries, acceptance, now, week });
+    return { digest: shrinkDigest(digest), team, people: peopleNames(config.teams.teams), source: 'store' };
+  } finally {
+    redis.disconnect();
+  }
+}

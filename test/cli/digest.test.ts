@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin', 'who-owns.js');
+const work = mkdtempSync(join(tmpdir(), 'who-owns-digest-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { WHO_OWNS_CONFIG: _, REDIS_URL: __, ...base } = process.env;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, 'digest', ...args], { cwd: root, env: base, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe.concurrent('who-owns digest --dry-run', () => {
+  it('previews the sample team digest as text, worst first, without posting', async () => {
+    const { code, stdout } = await run(['--team', 'payments', '--dry-run']);
+
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Payments — ownership digest, \d{4}-W\d\d/);
+    expect(stdout.indexOf('Needs an owner')).toBeLessThan(stdout.indexOf('Waiting for PO acceptance'));
+    expect(stdout).not.toMatch(/PLAT-|GRO-/);
+  });
+
+  it('writes the Block Kit payload for the team channel, within Slack limits', async () => {
+    const { code, stdout } = await run(['--team', 'growth', '--dry-run', '--format', 'blocks']);
+
+    expect(code).toBe(0);
+    const payload = JSON.parse(stdout) as { channel: string; text: string; blocks: unknown[] };
+    expect(payload.channel).toBe('C0GROWTH1');
+    expect(payload.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  it('writes a self-contained HTML page that looks like the Slack message', async () => {
+    const file = join(work, 'digest.html');
+
+    const { code } = await run(['--team', 'platform', '--dry-run', '--format', 'html', '--output', file]);
+
+    expect(code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<div class="header">Platform');
+    expect(html).not.toMatch(/<script|src="http/);
+  });
+
+  it('names the teams when the team id is unknown, and refuses to run without --dry-run', async () => {
+    const unknown = await run(['--team', 'nope', '--dry-run']);
+    const posting = await run(['--team', 'payments']);
+
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('teams: payments, growth, platform');
+    expect(posting.code).not.toBe(0);
+    expect(posting.stderr).toContain('--dry-run');
+  });
+});
