@@ -76,7 +76,9 @@ export function renderBenchmarksPage(input: { outcomes: BenchOutcome[]; missing:
     const title = outcome.result?.title ?? outcome.result?.bench ?? outcome.file;
     lines.push(`## ${title}`, '', `Reproduce: \`${outcome.command}\` (took ${outcome.seconds.toFixed(1)} s in this run)`, '');
     if (outcome.result?.notes) lines.push(outcome.result.notes, '');
-    if (!outcome.ok) {
+    if (!outcome.ok && outcome.reason === 'no BENCH_RESULT line') {
+      lines.push('**This benchmark ran (exit 0) but printed no `BENCH_RESULT` line, so its figures are not tabulated; its own summary:**', '', '```', outcome.tail ?? '', '```', '');
+    } else if (!outcome.ok) {
       lines.push(`**This benchmark did not complete: ${outcome.reason}.** Last output:`, '', '```', outcome.tail ?? '', '```', '');
     }
     if (outcome.result && outcome.result.figures.length > 0) {
