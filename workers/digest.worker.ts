@@ -12,6 +12,8 @@ export interface DigestWorkerOptions {
   prefix: string;
   deps: DigestDeps;
   concurrency?: number;
+  /** Lock and stall-check period: how soon a dead worker's digest is picked up by another. */
+  lockDurationMs?: number;
 }
 
 /** When a job was meant to run: catch-up jobs say so; scheduler jobs were delayed until then. */
@@ -28,6 +30,13 @@ export function createDigestWorker(options: DigestWorkerOptions): Worker {
       if (!parsed.success) throw new UnrecoverableError(`bad digest job: ${parsed.error.message}`);
       return sendDigest(options.deps, parsed.data.teamId, scheduledAt(job, parsed.data));
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 2 },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 2,
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: options.lockDurationMs ?? 30_000,
+      maxStalledCount: 10,
+    },
   );
 }

@@ -99,6 +99,38 @@ describe('digest service', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it('a worker dying mid-job: another worker picks the stalled job up and posts once', async () => {
+    const deps = await depsFor();
+    let reached: () => void = () => {};
+    const inJob = new Promise<void>((r) => {
+      reached = r;
+    });
+    const hanging: DigestDeps = {
+      ...deps,
+      outbox: {
+        enqueue: () => {
+          reached();
+          return new Promise(() => {});
+        },
+        delivered: (id) => h.outbox.delivered(id),
+      },
+    };
+    const queue = new Queue(QUEUES.digest, { connection: redis.client(), prefix });
+    const dying = createDigestWorker({ connection: redis.client(), prefix, deps: hanging, lockDurationMs: 300 });
+    await catchUpDigests(queue, [team], deps.ledger, now);
+    await inJob;
+
+    // The process dies: its lock is no longer renewed.
+    await dying.close(true);
+    const survivor = createDigestWorker({ connection: redis.client(), prefix, deps, lockDurationMs: 300 });
+    await waitFor(async () => (await h.outbox.delivered(messageId)) !== null);
+    await waitFor(async () => (await queue.getCompletedCount()) === 1);
+
+    expect(posts()).toHaveLength(1);
+    await survivor.close();
+    await queue.close();
+  });
+
   it('catches up a digest missed while down, but not one already sent or not yet due', async () => {
     const deps = await depsFor();
     const queue = new Queue(QUEUES.digest, { connection: redis.client(), prefix });
