@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { type NudgeCandidate, recordNudges, selectNudges } from '../domain/nudges/select-nudges.js';
+import type { TeamProfile } from '../domain/team.js';
+import type { OwnershipDecision } from '../domain/work-item.js';
+import type { Logger } from '../logger.js';
+import type { ItemStore, Outbox } from '../ports.js';
+import { renderEscalation, renderNudgeMessage } from '../slack/views/nudge-blocks.js';
+import type { RedisNudgeLedger } from '../store/redis-nudge-ledger.js';
+
+export interface NudgeDeps {
+  items: ItemStore;
+  ledger: RedisNudgeLedger;
+  outbox: Outbox;
+  /** Jira account of who-owns: its own edits never cause a nudge. */
+  botAccountId?: string;
+  logger?: Logger;
+}
+
+export interface SweepResult {
+  teamId: string;
+  nudged: string[];
+  escalated: string[];
+  deferUntil?: string;
+  skipped: string[];
+}
+
+function digest(keys: readonly string[]): string {
+  return createHash('sha256').update(keys.join(',')).digest('hex').slice(0, 12);
+}
+
+function targets(team: TeamProfile): string[] {
+  if (team.nudges.target === 'dm') return [team.po?.slack, team.pm?.slack].filter((s): s is string => Boolean(s)).filter((s, i, all) => all.indexOf(s) === i);
+  return team.channel ? [team.channel] : [];
+}
+
+/**
+ * One nudge run for a team: reads the items needing attention, applies the policy and sends
+ * at most one message per target (rest in its thread) plus one escalation. Message ids are
+ * derived from the team, the local day and the items, so a retried run posts nothing twice.
+ */
+export async function runNudgeSweep(deps: NudgeDeps, team: TeamProfile, now: Date): Promise<SweepResult> {
+  const keys = await deps.items.attentionKeys(team.id);
+  const [items, verdicts] = await Promise.all([deps.items.getItems(keys), deps.items.getVerdicts(keys)]);
+  const candidates: NudgeCandidate[] = [];
+  keys.forEach((_, i) => {
+    const item = items[i];
+    const verdict = verdicts[i];
+    if (item && verdict) candidates.push({ item, verdict });
+  });
+  const day = DateTime.fromJSDate(now, { zone: team.timezone }).toISODate() ?? now.toISOString().slice(0, 10);
+  const ledger = await deps.ledger.load(team.id);
+  const sentToday = await deps.ledger.sentOn(team.id, day);
+  const plan = selectNudges({ team, candidates, ledger, now, sentToday, botAccountId: deps.botAccountId });
+  const to = targets(team);
+  if (to.length === 0 && (plan.nudge.length || plan.escalate.length)) plan.skipped.push(`no ${team.nudges.target === 'dm' ? 'PO/PM Slack id' : 'channel'} configured for ${team.id}`);
+  if (plan.nudge.length && to.length) {
+    const setId = digest(plan.nudge.map((c) => c.item.key));
+    const rendered = renderNudgeMessage({ teamName: team.name, items: plan.nudge, topN: team.nudges.topN });
+    for (const channel of to) {
+      const id = `nudge:${team.id}:${channel}:${day}:${setId}`;
+      await deps.outbox.enqueue({ id, channel, text: rendered.main.text, blocks: rendered.main.blocks });
+      if (rendered.thread) await deps.outbox.enqueue({ id: `${id}:thread`, channel, text: rendered.thread.text, blocks: rendered.thread.blocks, threadOf: id });
+      await deps.ledger.saveMessage({ outgoingId: id, ...(rendered.thread ? { threadId: `${id}:thread` } : {}), channel, teamName: team.name, topN: team.nudges.topN, items: plan.nudge, decided: {}, edits: 0 });
+    }
+    await deps.ledger.addSent(team.id, day, plan.nudge.length);
+  }
+  if (plan.escalate.length && to.length) {
+    const message = renderEscalation({ teamName: team.name, po: team.po, pm: team.pm, items: plan.escalate, workingDays: team.nudges.escalateAfterDays });
+    // One message mentioning both, in the team channel (or the PO's DM when nudges go by DM).
+    const channel = to[0] as string;
+    await deps.outbox.enqueue({ id: `escalate:${team.id}:${day}:${digest(plan.escalate.map((c) => c.item.key))}`, channel, text: message.text, blocks: message.blocks });
+    await deps.ledger.markEscalated(team.id, plan.escalate.map((c) => c.item.key), now);
+  }
+  if (to.length) await deps.ledger.save(team.id, recordNudges(ledger, plan, now));
+  deps.logger?.info({ team: team.id, nudged: plan.nudge.length, escalated: plan.escalate.length, capped: plan.capped.length }, 'nudge sweep');
+  return { teamId: team.id, nudged: to.length ? plan.nudge.map((c) => c.item.key) : [], escalated: to.length ? plan.escalate.map((c) => c.item.key) : [], ...(plan.deferUntil ? { deferUntil: plan.deferUntil.toISOString() } : {}), skipped: plan.skipped };
+}
+
+/**
+ * Called when an item is decided: its line in the nudge message becomes "✅ KEY — role, by …",
+ * edited in place through the Outbox (never a new post). No nudge for the item: nothing happens.
+ */
+export async function onDecisionForNudges(deps: Pick<NudgeDeps, 'ledger' | 'outbox'>, key: string, decision: OwnershipDecision): Promise<boolean> {
+  const record = await deps.ledger.messageFor(key);
+  if (!record) return false;
+  const teamId = record.outgoingId.split(':')[1] ?? '';
+  record.decided[key] = decision;
+  record.edits++;
+  const rendered = renderNudgeMessage({ teamName: record.teamName, items: record.items, topN: record.topN, decided: record.decided });
+  const inThread = record.threadId && record.items.findIndex((c) => c.item.key === key) >= record.topN;
+  const target = inThread && record.threadId ? record.threadId : record.outgoingId;
+  const message = inThread ? rendered.thread : rendered.main;
+  if (!message) return false;
+  await deps.outbox.enqueue({ id: `${target}:edit:${record.edits}`, channel: record.channel, text: message.text, blocks: message.blocks, updateOf: target });
+  await deps.ledger.saveMessage(record);
+  await deps.ledger.resolved(teamId, key);
+  return true;
+}
+
+/** Items escalated to PO and PM and not decided since, for the weekly digest. */
+export async function escalatedItems(ledger: RedisNudgeLedger, teamId: string): Promise<{ key: string; escalatedAt: string }[]> {
+  return ledger.escalated(teamId);
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Verdict } from '../../src/domain/verdict.js';
+import { workItem } from '../../src/domain/work-item.js';
+import { escalatedItems, onDecisionForNudges, runNudgeSweep } from '../../src/nudges/nudge-sweep.js';
+import { RedisItemStore } from '../../src/store/redis-item-store.js';
+import { RedisNudgeLedger } from '../../src/store/redis-nudge-ledger.js';
+import { type OutboxHarness, outboxHarness, waitFor } from '../delivery/outbox-harness.js';
+import { aTeam } from '../support/builders.js';
+import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
+import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+
+const team = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [12], components: [] }, timezone: 'Europe/Berlin' });
+let redis: TestRedis;
+let slack: FakeSlackApi;
+let h: OutboxHarness;
+let n = 0;
+let store: RedisItemStore;
+let ledger: RedisNudgeLedger;
+
+function unclear(key: string): Verdict {
+  return { key, role: 'unclear', confidence: 0.4, state: 'owned', teamId: 'payments', owners: [], reasons: [{ signal: 'text-cue', role: 'PM', weight: 1, evidence: { field: 'summary', value: 'pricing' }, text: 'mentions pricing' }] };
+}
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  slack = await startFakeSlackApi({ clockTs: true });
+});
+afterAll(async () => {
+  await h?.close();
+  await slack.close();
+  await redis.stop();
+});
+beforeEach(async () => {
+  await h?.close();
+  slack.reset();
+  const prefix = `n${++n}`;
+  h = outboxHarness(redis, slack, prefix);
+  h.startWorker();
+  store = new RedisItemStore(h.redis, prefix, [team]);
+  ledger = new RedisNudgeLedger(h.redis, prefix);
+  const keys = Array.from({ length: 7 }, (_, i) => `PAY-${i + 1}`);
+  await store.putItems(keys.map((key, i) => workItem({ key, summary: `Item ${i + 1}`, issueType: 'Story', created: `2026-11-0${i + 1}T09:00:00Z` })));
+  await store.putVerdicts(keys.map(unclear));
+});
+
+const deps = () => ({ items: store, ledger, outbox: h.outbox });
+// Monday 23 Nov 2026, 10:00 in Berlin.
+const monday = new Date('2026-11-23T09:00:00Z');
+
+describe('nudge sweep', () => {
+  it('posts one message with the top items, the rest in its thread, and nothing more within the cool-down', async () => {
+    const first = await runNudgeSweep(deps(), team, monday);
+    expect(first.nudged).toHaveLength(7);
+    await waitFor(() => slack.channelMessages('C0PAYMENTS').length === 2);
+    const [main, thread] = slack.channelMessages('C0PAYMENTS');
+    expect(main?.text).toMatch(/^7 items in Payments need an owner decision/);
+    expect(thread?.thread_ts).toBe(main?.ts);
+    const again = await runNudgeSweep(deps(), team, new Date(monday.getTime() + 3600_000));
+    expect(again.nudged).toEqual([]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('holds nudges outside working hours (Saturday in Berlin)', async () => {
+    const result = await runNudgeSweep(deps(), team, new Date('2026-11-28T10:00:00Z'));
+    expect(result.nudged).toEqual([]);
+    expect(result.deferUntil).toBe('2026-11-30T08:00:00.000Z');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('edits the original message in place when an item is decided', async () => {
+    await runNudgeSweep(deps(), team, monday);
+    await waitFor(() => slack.channelMessages('C0PAYMENTS').length === 2);
+    const decided = await onDecisionForNudges(deps(), 'PAY-2', { role: 'PM', owner: { slackId: 'U0MARCO02' }, decidedBy: { slackId: 'U0MARCO02' }, decidedAt: monday.toISOString(), source: 'slack' });
+    expect(decided).toBe(true);
+    await waitFor(() => slack.callsTo('chat.update').length === 1);
+    const messages = slack.channelMessages('C0PAYMENTS');
+    expect(messages).toHaveLength(2);
+    expect(JSON.stringify(messages[0]?.blocks)).toContain('✅ PAY-2 — PM, assigned to <@U0MARCO02> by <@U0MARCO02>');
+    expect(await onDecisionForNudges(deps(), 'PAY-99', { role: 'PO', decidedBy: { slackId: 'U1' }, decidedAt: monday.toISOString(), source: 'slack' })).toBe(false);
+  });
+
+  it('escalates unresolved items once, to PO and PM together, after 3 working days', async () => {
+    await runNudgeSweep(deps(), team, monday);
+    const thursday = new Date('2026-11-26T09:00:00Z');
+    const escalation = await runNudgeSweep(deps(), team, thursday);
+    expect(escalation.escalated).toHaveLength(7);
+    const friday = await runNudgeSweep(deps(), team, new Date('2026-11-27T09:00:00Z'));
+    expect(friday.escalated).toEqual([]);
+    await waitFor(() => slack.channelMessages('C0PAYMENTS').length === 3);
+    const raised = slack.channelMessages('C0PAYMENTS').filter((m) => m.text.includes('still no owner'));
+    expect(raised).toHaveLength(1);
+    expect(raised[0]?.text).toContain('<@U0PRIYA01> <@U0MARCO02>');
+    expect((await escalatedItems(ledger, 'payments')).map((e) => e.key)).toContain('PAY-1');
+  });
+});
