@@ -1,12 +1,17 @@
 import type { Config } from '../../config/schema.js';
+import { catchUpDigests } from '../digest/digest-catch-up.js';
+import { RedisDigestLedger } from '../digest/digest-ledger.js';
+import { syncDigestSchedules } from '../digest/digest-schedules.js';
 import { createDeliveryClient } from '../delivery/slack-delivery-client.js';
 import { RedisOutbox } from '../delivery/redis-outbox.js';
 import { createJiraWebhookHandler } from '../jira/webhook.js';
 import { QUEUES } from '../queue/queues.js';
 import { createSlackApp } from '../slack/create-slack-app.js';
+import { RedisItemStore } from '../store/redis-item-store.js';
 import { slackDepsFromConfig } from '../slack/slack-deps-from-config.js';
 import { buildSyncDeps } from '../sync/sync-service.js';
 import { enqueueRefresh, scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
+import { createDigestWorker } from '../../workers/digest.worker.js';
 import { startNotifyWorker } from '../../workers/notify.worker.js';
 import type { Runtime } from './build-runtime.js';
 import type { RequestHandler } from './http-server.js';
@@ -52,6 +57,30 @@ export function workerDefinitions(config: Config): WorkerDefinition[] {
       return worker;
     },
   });
+  // Digests are posted through the outbox, so they need Slack; the notify worker delivers them.
+  if (config.env.SLACK_BOT_TOKEN) {
+    definitions.push({
+      queue: QUEUES.digest,
+      start(rt) {
+        const teams = rt.config.teams.teams;
+        const ledger = new RedisDigestLedger(rt.redis, rt.prefix);
+        const deps = {
+          teams,
+          items: new RedisItemStore(rt.redis, rt.prefix, teams, rt.config.env.JIRA_BASE_URL ?? rt.config.teams.site ?? ''),
+          outbox: new RedisOutbox({ redis: rt.redis, queue: rt.queue(QUEUES.notify), prefix: rt.prefix }),
+          ledger,
+          clock: rt.clock,
+        };
+        return createDigestWorker({ connection: rt.connection('digest-worker'), prefix: rt.prefix, deps });
+      },
+      async schedule(rt) {
+        const teams = rt.config.teams.teams;
+        await syncDigestSchedules(rt.queue(QUEUES.digest), teams);
+        // A digest missed while no worker ran (e.g. Monday 09:00 during a deploy) goes out now.
+        await catchUpDigests(rt.queue(QUEUES.digest), teams, new RedisDigestLedger(rt.redis, rt.prefix), rt.clock.now());
+      },
+    });
+  }
   return definitions;
 }
 
