@@ -94,4 +94,14 @@ describe('nudge sweep', () => {
     expect(raised[0]?.text).toContain('<@U0PRIYA01> <@U0MARCO02>');
     expect((await escalatedItems(ledger, 'payments')).map((e) => e.key)).toContain('PAY-1');
   });
+
+  it('a snoozed item stays out of nudges for a week, then comes back', async () => {
+    const until = new Date(monday.getTime() + 7 * 86_400_000 - team.nudges.cooldownDays * 86_400_000);
+    await ledger.snooze('payments', 'PAY-1', until, 'unclear:owned');
+    const now = await runNudgeSweep(deps(), team, monday);
+    expect(now.nudged).not.toContain('PAY-1');
+    expect(now.nudged).toHaveLength(6);
+    const nextWeek = await runNudgeSweep(deps(), team, new Date('2026-11-30T09:00:00Z'));
+    expect(nextWeek.nudged).toContain('PAY-1');
+  });
 });

@@ -23,8 +23,8 @@ describe('nudge message', () => {
     const decision = { role: 'PM', decidedBy: { slackId: 'U0MARCO02' }, decidedAt: '2026-11-23T10:00:00Z', source: 'slack' as const };
     const { main } = renderNudgeMessage({ teamName: 'Payments', items: [candidate('PAY-1'), candidate('PAY-2')], topN: 5, decided: { 'PAY-1': decision } });
     expect(JSON.stringify(main.blocks)).toContain('✅ PAY-1 — PM, decided by <@U0MARCO02>');
-    expect(JSON.stringify(main.blocks)).toContain('nudge_PAY-2');
-    expect(JSON.stringify(main.blocks)).not.toContain('nudge_PAY-1');
+    expect(JSON.stringify(main.blocks)).toContain('nudge:PAY-2');
+    expect(JSON.stringify(main.blocks)).not.toContain('nudge:PAY-1');
     expect(renderDecidedNudge('PAY-9', { ...decision, role: 'none' }).text).toBe('✅ PAY-9 — no owner needed, marked not applicable by <@U0MARCO02>');
   });
 

@@ -29,7 +29,7 @@ function itemBlocks({ item, verdict }: NudgeCandidate): unknown[] {
     { type: 'section', text: { type: 'mrkdwn', text: `*${link(item.url, item.key)}* ${escapeMrkdwn(clip(item.summary, 150))}\n_${situation(verdict)}_${reasons ? ` — ${reasons}` : ''}` } },
     {
       type: 'actions',
-      block_id: `nudge_${item.key}`,
+      block_id: `nudge:${item.key}`,
       elements: [
         button('I own this', ACTIONS.claim, item.key, 'primary'),
         other,
