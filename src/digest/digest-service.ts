@@ -7,6 +7,7 @@ import type { TeamProfile } from '../domain/team.js';
 import type { OwnershipDecision, WorkItem } from '../domain/work-item.js';
 import type { Clock, ItemStore, Outbox } from '../ports.js';
 import { renderDigestBlocks } from '../slack/views/digest-blocks.js';
+import { renderDigestThread } from '../slack/views/digest-thread.js';
 import type { DigestLedger, DigestRun } from './digest-ledger.js';
 
 /** Decisions of many items at once (RedisDecisionStore.latestMany). */
@@ -109,6 +110,8 @@ export async function sendDigest(deps: DigestDeps, teamId: string, at?: Date): P
     await deps.ledger.saveRun(team.id, run);
   }
   await deps.outbox.enqueue({ id: messageId, channel: team.channel, ...renderDigestBlocks(await currentDigest(deps.ledger, messageId, digest)) });
+  const thread = won ? renderDigestThread(full) : null;
+  if (thread) await deps.outbox.enqueue({ id: `${messageId}:more`, channel: team.channel, threadOf: messageId, ...thread });
   return { status: won ? 'sent' : 'already-sent', messageId, period, totals: digestTotals(digest) };
 }
 

@@ -38,7 +38,9 @@ async function depsFor(outbox: Outbox = h.outbox): Promise<DigestDeps> {
   };
 }
 
-const posts = () => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0PAYMENTS');
+/** Digests posted in the channel (thread replies with the rest of long lists not counted). */
+const posts = () => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0PAYMENTS' && !c.body.thread_ts);
+const replies = () => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0PAYMENTS' && c.body.thread_ts);
 
 beforeAll(async () => {
   redis = await startTestRedis();
@@ -71,6 +73,8 @@ describe('digest service', () => {
     await new Promise((r) => setTimeout(r, 200));
 
     expect(posts()).toHaveLength(1);
+    await waitFor(() => replies().length === 1);
+    expect(replies()[0]?.body.thread_ts).toBe(slack.channelMessages('C0PAYMENTS')[0]?.ts);
     expect(String(posts()[0]?.body.text)).toMatch(/^Payments — ownership digest, 2026-W48: \d+ need an owner/);
     expect([results[0], results[1]].map((r) => r.status).sort()).toEqual(['already-sent', 'sent']);
     await Promise.all(workers.map((w) => w.close()));
@@ -165,7 +169,7 @@ describe('digest service', () => {
 
     expect(edited).toEqual([messageId]);
     expect(slack.callsTo('chat.update')).toHaveLength(1);
-    const messages = slack.channelMessages('C0PAYMENTS');
+    const messages = slack.channelMessages('C0PAYMENTS').filter((m) => !m.thread_ts);
     expect(messages).toHaveLength(1);
     expect(JSON.stringify(messages[0]?.blocks)).toContain(`~${key}~`);
     expect(messages[0]?.text).toContain(`${(sent.status === 'sent' ? sent.totals.attention : 0) - 1} need an owner`);

@@ -6,6 +6,7 @@ import { ACTIONS } from '../../src/slack/action-ids.js';
 import { renderDigestBlocks } from '../../src/slack/views/digest-blocks.js';
 import { DIGEST_LIMITS, messageChars } from '../../src/slack/views/digest-limits.js';
 import { renderDigestText } from '../../src/slack/views/digest-text.js';
+import { renderDigestThread } from '../../src/slack/views/digest-thread.js';
 import { backlog, NOW, payments } from '../digest/digest-fixtures.js';
 
 function digestOf(n: number) {
@@ -67,6 +68,18 @@ describe('slack/views/digest-blocks', () => {
     expect(text).toContain(`${digest.attention.length - 5} more`);
     expect(text).toContain('/who-owns unclear');
     expect(renderDigestBlocks(shrinkDigest(digest))).toEqual(message);
+    expect(text).toContain('the rest are in the thread');
+  });
+
+  it("the thread reply carries the rest of long lists, within limits, and is left out when all fits", () => {
+    const huge = digestOf(5000);
+
+    const thread = renderDigestThread(huge);
+
+    expect(thread?.blocks.length).toBeGreaterThan(0);
+    for (const b of thread?.blocks ?? []) expect(b.text?.text.length ?? 0).toBeLessThanOrEqual(DIGEST_LIMITS.sectionText);
+    expect(thread?.blocks[0]?.text?.text).toMatch(/more in Jira/);
+    expect(renderDigestThread(digestOf(20))).toBeNull();
   });
 
   it('ticks a decided item and moves the counts', () => {

@@ -17,8 +17,8 @@ export interface DigestBlock {
   block_id?: string;
 }
 
-/** Commands behind each "see all" link; /who-owns answers them privately. */
-export const SEE_ALL = { attention: '/who-owns unclear', acceptance: '/who-owns acceptance', roadmap: '/who-owns roadmap' } as const;
+/** Where each full list is: /who-owns answers the first privately; the others are in the digest's thread. */
+export const SEE_ALL = { attention: 'see all with `/who-owns unclear`', acceptance: 'the rest are in the thread', roadmap: 'the rest are in the thread' } as const;
 
 const DAY_MS = 86_400_000;
 
@@ -42,8 +42,8 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function more(shown: number, total: number, command: string): DigestBlock[] {
-  return total > shown ? [context(`…and ${total - shown} more — see all with \`${command}\``)] : [];
+function more(shown: number, total: number, where: string): DigestBlock[] {
+  return total > shown ? [context(`…and ${total - shown} more — ${where}`)] : [];
 }
 
 function ageDays(created: string, asOf: string | undefined): number | null {
