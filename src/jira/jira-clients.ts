@@ -1,4 +1,5 @@
 import { AgileClient, Version2Client, Version3Client } from 'jira.js';
+import { jiraMetricsMiddlewares } from '../metrics.js';
 import { RequestGate, type RequestGateOptions } from './request-gate.js';
 
 /** How who-owns reaches one Jira site; built from the environment by the entry point. */
@@ -26,6 +27,8 @@ export interface JiraClients {
 export function createJiraClients(settings: JiraSiteSettings): JiraClients {
   const config = {
     host: settings.baseUrl.replace(/\/$/, ''),
+    // Every Jira call is counted by outcome (ok, 429, 5xx…) in /metrics.
+    middlewares: jiraMetricsMiddlewares(),
     ...(settings.basic && !settings.bearer ? { authentication: { basic: settings.basic } } : {}),
     baseRequestConfig: {
       timeout: settings.timeoutMs ?? 30_000,
