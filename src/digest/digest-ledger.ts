@@ -15,11 +15,19 @@ export interface DigestLedger {
   /** Stores the posted digest unless one is stored for this id already; returns the one in force and whether it is ours. */
   claimPosted(messageId: string, digest: WeeklyDigest): Promise<{ digest: WeeklyDigest; won: boolean }>;
   posted(messageId: string): Promise<WeeklyDigest | null>;
+  /** The thread reply with the rest of long lists, stored before the digest is claimed. */
+  claimThread(messageId: string, message: ThreadMessage): Promise<void>;
+  thread(messageId: string): Promise<ThreadMessage | null>;
   /** Records a decision on a posted digest once; false if it was recorded before. */
   addTick(messageId: string, key: string, decision: OwnershipDecision): Promise<boolean>;
   ticks(messageId: string): Promise<{ key: string; decision: OwnershipDecision }[]>;
   lastRun(teamId: string): Promise<DigestRun | null>;
   saveRun(teamId: string, run: DigestRun): Promise<void>;
+}
+
+export interface ThreadMessage {
+  text: string;
+  blocks: unknown[];
 }
 
 const KEEP_SECONDS = 35 * 86_400;
@@ -45,6 +53,15 @@ export class RedisDigestLedger implements DigestLedger {
   async posted(messageId: string): Promise<WeeklyDigest | null> {
     const json = await this.redis.get(this.k('posted', messageId));
     return json ? (JSON.parse(json) as WeeklyDigest) : null;
+  }
+
+  async claimThread(messageId: string, message: ThreadMessage): Promise<void> {
+    await this.redis.set(this.k('thread', messageId), JSON.stringify(message), 'EX', KEEP_SECONDS, 'NX');
+  }
+
+  async thread(messageId: string): Promise<ThreadMessage | null> {
+    const json = await this.redis.get(this.k('thread', messageId));
+    return json ? (JSON.parse(json) as ThreadMessage) : null;
   }
 
   async addTick(messageId: string, key: string, decision: OwnershipDecision): Promise<boolean> {

@@ -64,6 +64,11 @@ async function currentDigest(ledger: DigestLedger, messageId: string, base: Week
   return digest;
 }
 
+async function enqueueThread(deps: DigestDeps, channel: string, messageId: string): Promise<void> {
+  const thread = await deps.ledger.thread(messageId);
+  if (thread) await deps.outbox.enqueue({ id: `${messageId}:more`, channel, threadOf: messageId, ...thread });
+}
+
 /**
  * Builds and posts one team's digest for the period `at` falls in. The message id is
  * deterministic per channel and period, so a retry, a second worker or a catch-up after a
@@ -83,6 +88,7 @@ export async function sendDigest(deps: DigestDeps, teamId: string, at?: Date): P
     // Built before (a retry or a second worker): re-enqueueing the same id is a no-op once delivered.
     const digest = await currentDigest(deps.ledger, messageId, stored);
     await deps.outbox.enqueue({ id: messageId, channel: team.channel, ...renderDigestBlocks(digest) });
+    await enqueueThread(deps, team.channel, messageId);
     return { status: 'already-sent', messageId, period, totals: digestTotals(digest) };
   }
 
@@ -104,14 +110,16 @@ export async function sendDigest(deps: DigestDeps, teamId: string, at?: Date): P
     decisions: await decisionsSince(deps, entries, since),
     ...(previous ? { lastWeekByRole: previous.byRole } : {}),
   });
+  // The thread is stored first, so a crash after the claim still finds it on the retry.
+  const thread = renderDigestThread(full);
+  if (thread) await deps.ledger.claimThread(messageId, thread);
   const { digest, won } = await deps.ledger.claimPosted(messageId, shrinkDigest(full));
   if (won) {
     const run: DigestRun = { period, byRole: digest.balance.byRole, sentAt: now.toISOString(), ...(previous ? { previous } : {}) };
     await deps.ledger.saveRun(team.id, run);
   }
   await deps.outbox.enqueue({ id: messageId, channel: team.channel, ...renderDigestBlocks(await currentDigest(deps.ledger, messageId, digest)) });
-  const thread = won ? renderDigestThread(full) : null;
-  if (thread) await deps.outbox.enqueue({ id: `${messageId}:more`, channel: team.channel, threadOf: messageId, ...thread });
+  await enqueueThread(deps, team.channel, messageId);
   return { status: won ? 'sent' : 'already-sent', messageId, period, totals: digestTotals(digest) };
 }
 

@@ -101,6 +101,8 @@ describe('digest service', () => {
 
     expect(retry.status).toBe('already-sent');
     expect(posts()).toHaveLength(1);
+    await waitFor(() => replies().length >= 1);
+    expect(replies()).toHaveLength(1);
   });
 
   it('a worker dying mid-job: another worker picks the stalled job up and posts once', async () => {
