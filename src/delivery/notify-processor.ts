@@ -26,6 +26,8 @@ export interface NotifyProcessorOptions {
    * (WebClient timeout); a killed worker's lock expires after this long.
    */
   channelLockMs?: number;
+  /** Waits up to this long are slept in the job instead of re-queued (default 1500 ms). */
+  inlineWaitMs?: number;
   /** How long delivered-message records (for edits and replies) are kept. */
   deliveredTtlSeconds?: number;
 }
@@ -50,6 +52,9 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
   const baseMs = options.retryBaseMs ?? 1000;
   const deliveredTtl = options.deliveredTtlSeconds ?? 180 * 86_400;
   const lockMs = options.channelLockMs ?? 30_000;
+  const inlineWaitMs = options.inlineWaitMs ?? 1500;
+  // Bounded so one busy channel does not hold a worker slot for long.
+  const maxRunMs = Math.min(10_000, lockMs / 2);
 
   async function later(job: Job, at: number, token: string | undefined): Promise<never> {
     await job.moveToDelayed(at, token);
@@ -80,21 +85,29 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
     // BullMQ can lose a job's lock while its worker still runs; this lock keeps two posts apart.
     if ((await redis.set(lockKey, owner, 'PX', lockMs, 'NX')) !== 'OK') return later(job, Date.now() + 50, token);
     try {
-      return await drainLocked(job, token);
+      // Short waits (channel pacing) are slept in place: re-queueing costs more than the wait.
+      const started = Date.now();
+      for (;;) {
+        const nextAt = await drainLocked(job);
+        if (nextAt === 0) return;
+        const wait = nextAt - Date.now();
+        if (wait > inlineWaitMs || Date.now() - started + wait > maxRunMs) return await later(job, nextAt, token);
+        if (wait > 0) await sleep(wait);
+        await redis.pexpire(lockKey, lockMs);
+      }
     } finally {
       await redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, lockKey, owner);
     }
   };
 
-  async function drainLocked(job: Job<DrainJobData>, token?: string): Promise<void> {
+  async function drainLocked(job: Job<DrainJobData>): Promise<number> {
     const { channel, generation } = job.data;
     // A stale drain (its generation already ended) must not run next to the current one.
-    if ((await redis.get(keys.active(channel))) !== generation) return;
+    if ((await redis.get(keys.active(channel))) !== generation) return 0;
     const id = await redis.lindex(keys.queue(channel), 0);
     if (!id) {
       const left = await redis.eval(RELEASE_SCRIPT, 3, keys.queue(channel), keys.active(channel), keys.channels, channel, generation);
-      if (Number(left) > 0) return later(job, Date.now(), token);
-      return;
+      return Number(left) > 0 ? Date.now() : 0;
     }
     const finish = async (outcome: 'delivered' | 'dead', landed: string, ts: string, dead: object | null): Promise<number> =>
       Number(
@@ -109,7 +122,7 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
       left = await finish('dead', channel, '', { id, channel, error: 'message expired before delivery', at: new Date().toISOString() });
     } else {
       const slotAt = await waitForSlot(channel);
-      if (slotAt > 0) return later(job, slotAt, token);
+      if (slotAt > 0) return slotAt;
       const message = JSON.parse(raw);
       const outcome = await deliverHead(redis, keys, slack, message);
       if (outcome.kind === 'delivered') {
@@ -121,7 +134,7 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
         const at = Date.now() + outcome.failure.retryAfterMs;
         await redis.set(keys.next(channel), String(at), 'PX', 86_400_000);
         logger?.debug({ channel, retryAfterMs: outcome.failure.retryAfterMs }, 'Slack rate limit; waiting');
-        return later(job, at, token);
+        return at;
       } else {
         const attempts = await redis.incr(keys.attempts(id));
         await redis.expire(keys.attempts(id), 7 * 86_400);
@@ -130,10 +143,10 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
           left = await finish('dead', channel, '', { id, channel, error: outcome.failure.error, at: new Date().toISOString(), text: message.text });
         } else {
           logger?.warn({ outgoingId: id, channel, err: outcome.failure.error, attempts }, 'Slack delivery failed; retrying');
-          return later(job, Date.now() + baseMs * 2 ** (attempts - 1), token);
+          return Date.now() + baseMs * 2 ** (attempts - 1);
         }
       }
     }
-    if (left > 0) return later(job, Number((await redis.get(keys.next(channel))) ?? Date.now()), token);
+    return left > 0 ? Math.max(Date.now(), Number((await redis.get(keys.next(channel))) ?? 0)) : 0;
   }
 }
