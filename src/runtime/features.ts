@@ -5,13 +5,19 @@ import { syncDigestSchedules } from '../digest/digest-schedules.js';
 import { createDeliveryClient } from '../delivery/slack-delivery-client.js';
 import { RedisOutbox } from '../delivery/redis-outbox.js';
 import { createJiraWebhookHandler } from '../jira/webhook.js';
+import type { OwnershipDecision } from '../domain/work-item.js';
+import { onDecisionForDigest } from '../digest/digest-service.js';
+import { onDecisionForNudges } from '../nudges/nudge-sweep.js';
 import { QUEUES } from '../queue/queues.js';
+import { snoozeFeature } from '../slack/handlers/snooze-action.js';
+import { RedisNudgeLedger } from '../store/redis-nudge-ledger.js';
 import { createSlackApp } from '../slack/create-slack-app.js';
 import { RedisItemStore } from '../store/redis-item-store.js';
 import { slackDepsFromConfig } from '../slack/slack-deps-from-config.js';
 import { buildSyncDeps } from '../sync/sync-service.js';
 import { enqueueRefresh, scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
 import { createDigestWorker } from '../../workers/digest.worker.js';
+import { scheduleNudges, startNudgesWorker } from '../../workers/nudges.worker.js';
 import { startNotifyWorker } from '../../workers/notify.worker.js';
 import type { Runtime } from './build-runtime.js';
 import type { RequestHandler } from './http-server.js';
@@ -81,13 +87,65 @@ export function workerDefinitions(config: Config): WorkerDefinition[] {
       },
     });
   }
+  if (config.env.SLACK_BOT_TOKEN) {
+    definitions.push({
+      queue: QUEUES.nudges,
+      start(rt) {
+        const teams = rt.config.teams.teams;
+        const deps = {
+          items: new RedisItemStore(rt.redis, rt.prefix, teams, siteUrlOf(rt.config)),
+          ledger: new RedisNudgeLedger(rt.redis, rt.prefix),
+          outbox: outboxOf(rt),
+          logger: rt.logger.child({ queue: QUEUES.nudges }),
+        };
+        return startNudgesWorker(deps, teams, rt.clock, rt.connection('nudges-worker'), rt.prefix);
+      },
+      schedule: (rt) => scheduleNudges(rt.queue(QUEUES.nudges), rt.config.teams.teams),
+    });
+  }
   return definitions;
+}
+
+function siteUrlOf(config: Config): string {
+  return config.env.JIRA_BASE_URL ?? config.teams.site ?? '';
+}
+
+function outboxOf(rt: Runtime): RedisOutbox {
+  return new RedisOutbox({ redis: rt.redis, queue: rt.queue(QUEUES.notify), prefix: rt.prefix });
+}
+
+/**
+ * What happens after someone decides who owns an item in Slack: the nudge and the weekly
+ * digest that listed it are edited in place. A failure here never undoes the decision.
+ */
+function decisionHook(rt: Runtime): (key: string, decision: OwnershipDecision) => Promise<void> {
+  const teams = rt.config.teams.teams;
+  const outbox = outboxOf(rt);
+  const nudgeLedger = new RedisNudgeLedger(rt.redis, rt.prefix);
+  const digestLedger = new RedisDigestLedger(rt.redis, rt.prefix);
+  return async (key, decision) => {
+    const results = await Promise.allSettled([
+      onDecisionForNudges({ ledger: nudgeLedger, outbox }, key, decision),
+      onDecisionForDigest({ teams, outbox, ledger: digestLedger, clock: rt.clock }, key, decision),
+    ]);
+    for (const result of results) {
+      if (result.status === 'rejected') rt.logger.warn({ key, err: result.reason }, 'could not update a message after a decision');
+    }
+  };
 }
 
 /** Bolt's request listener for `/slack/events`, or undefined when Slack is not configured. */
 export async function buildSlackHandler(rt: Runtime): Promise<{ handler: RequestHandler; stop(): Promise<void> } | undefined> {
   const { env } = rt.config;
-  const deps = slackDepsFromConfig(rt.config, rt.redis, { now: () => rt.clock.now(), logger: rt.logger.child({ component: 'slack' }) });
+  const teams = rt.config.teams.teams;
+  const deps = slackDepsFromConfig(rt.config, rt.redis, {
+    now: () => rt.clock.now(),
+    logger: rt.logger.child({ component: 'slack' }),
+    onDecision: decisionHook(rt),
+    features: [
+      snoozeFeature({ store: new RedisItemStore(rt.redis, rt.prefix, teams, siteUrlOf(rt.config)), ledger: new RedisNudgeLedger(rt.redis, rt.prefix), teams, now: () => rt.clock.now() }),
+    ],
+  });
   if (!deps) return undefined;
   const slack = createSlackApp(deps);
   if (env.SLACK_APP_TOKEN) {
