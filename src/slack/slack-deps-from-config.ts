@@ -6,6 +6,7 @@ import type { JiraClients } from '../jira/jira-clients.js';
 import { searchPages } from '../jira/search-pager.js';
 import { RedisDecisionStore } from '../store/redis-decision-store.js';
 import { RedisItemStore } from '../store/redis-item-store.js';
+import { createLiveLookup } from './live-lookup.js';
 import { redisSeenSignatures } from './lookups.js';
 import type { SlackAppDeps } from './slack-app-deps.js';
 
@@ -29,16 +30,24 @@ export function slackDepsFromConfig(config: Config, redis: Redis, extra: Partial
   const teams = config.teams.teams;
   const site = jiraSiteFromEnv(env);
   const clients = site ? createJiraClients(site) : undefined;
+  const store = new RedisItemStore(redis, prefix, teams, site?.baseUrl ?? '');
+  const decisions = new RedisDecisionStore(redis, prefix);
   return {
     signingSecret: env.SLACK_SIGNING_SECRET,
     botToken: env.SLACK_BOT_TOKEN,
     ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
     seen: redisSeenSignatures(redis, prefix),
-    store: new RedisItemStore(redis, prefix, teams, site?.baseUrl ?? ''),
-    decisions: new RedisDecisionStore(redis, prefix),
+    store,
+    decisions,
     teams,
-    ...(clients ? { jira: createJiraWriter(clients), searchJira: (jql: string) => firstKeys(clients, jql) } : {}),
+    ...(clients && site
+      ? {
+          jira: createJiraWriter(clients),
+          searchJira: (jql: string) => firstKeys(clients, jql),
+          fetchLive: createLiveLookup({ clients, store, decisions, teams, siteUrl: site.baseUrl }),
+        }
+      : {}),
     ...extra,
   };
 }
