@@ -31,3 +31,14 @@ export function nextWorkingTime(at: Date, zone: string, workingDays: readonly nu
   }
   return at;
 }
+
+/** The same local time `days` working days later, e.g. a snooze of 1 working day from Friday ends Monday. */
+export function addWorkingDays(from: Date, days: number, zone: string, workingDays: readonly number[]): Date {
+  let local = DateTime.fromJSDate(from, { zone });
+  let added = 0;
+  for (let i = 0; i < 3660 && added < days; i++) {
+    local = local.plus({ days: 1 });
+    if (workingDays.includes(local.weekday)) added++;
+  }
+  return local.toJSDate();
+}

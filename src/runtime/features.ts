@@ -4,7 +4,13 @@ import { RedisDigestLedger } from '../digest/digest-ledger.js';
 import { syncDigestSchedules } from '../digest/digest-schedules.js';
 import { createDeliveryClient } from '../delivery/slack-delivery-client.js';
 import { RedisOutbox } from '../delivery/redis-outbox.js';
+import { slackPresence } from '../acceptance/slack-presence.js';
+import { createJiraClients, jiraSiteFromEnv } from '../jira/jira-clients.js';
+import { createJiraWriter } from '../jira/jira-writer.js';
 import { createJiraWebhookHandler } from '../jira/webhook.js';
+import { acceptanceFeature } from '../slack/handlers/acceptance-actions.js';
+import { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
+import { scheduleAcceptance, startAcceptanceWorker } from '../../workers/acceptance.worker.js';
 import type { OwnershipDecision } from '../domain/work-item.js';
 import { onDecisionForDigest } from '../digest/digest-service.js';
 import { onDecisionForNudges } from '../nudges/nudge-sweep.js';
@@ -103,6 +109,23 @@ export function workerDefinitions(config: Config): WorkerDefinition[] {
       schedule: (rt) => scheduleNudges(rt.queue(QUEUES.nudges), rt.config.teams.teams),
     });
   }
+  if (config.env.SLACK_BOT_TOKEN) {
+    definitions.push({
+      queue: QUEUES.acceptance,
+      start(rt) {
+        const teams = rt.config.teams.teams;
+        if (!rt.slack) throw new Error('acceptance reminders need SLACK_BOT_TOKEN');
+        const deps = {
+          items: new RedisItemStore(rt.redis, rt.prefix, teams, siteUrlOf(rt.config)),
+          state: new RedisAcceptanceState(rt.redis, rt.prefix),
+          outbox: outboxOf(rt),
+          presence: slackPresence(rt.slack),
+        };
+        return startAcceptanceWorker(deps, teams, rt.clock, rt.connection('acceptance-worker'), rt.prefix);
+      },
+      schedule: (rt) => scheduleAcceptance(rt.queue(QUEUES.acceptance), rt.config.teams.teams),
+    });
+  }
   return definitions;
 }
 
@@ -138,12 +161,16 @@ function decisionHook(rt: Runtime): (key: string, decision: OwnershipDecision) =
 export async function buildSlackHandler(rt: Runtime): Promise<{ handler: RequestHandler; stop(): Promise<void> } | undefined> {
   const { env } = rt.config;
   const teams = rt.config.teams.teams;
+  const store = new RedisItemStore(rt.redis, rt.prefix, teams, siteUrlOf(rt.config));
+  const site = jiraSiteFromEnv(rt.config.env);
   const deps = slackDepsFromConfig(rt.config, rt.redis, {
     now: () => rt.clock.now(),
     logger: rt.logger.child({ component: 'slack' }),
     onDecision: decisionHook(rt),
     features: [
-      snoozeFeature({ store: new RedisItemStore(rt.redis, rt.prefix, teams, siteUrlOf(rt.config)), ledger: new RedisNudgeLedger(rt.redis, rt.prefix), teams, now: () => rt.clock.now() }),
+      snoozeFeature({ store, ledger: new RedisNudgeLedger(rt.redis, rt.prefix), teams, now: () => rt.clock.now() }),
+      // Accept and Reject run Jira transitions, so they need a Jira site.
+      ...(site ? [acceptanceFeature({ items: store, state: new RedisAcceptanceState(rt.redis, rt.prefix), jira: createJiraWriter(createJiraClients(site)), teams, now: () => rt.clock.now() })] : []),
     ],
   });
   if (!deps) return undefined;

@@ -1,0 +1,86 @@
+import type { TeamProfile } from '../domain/team.js';
+import type { ItemStore, JiraWriter } from '../ports.js';
+import type { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
+
+export interface AcceptanceActionDeps {
+  items: ItemStore;
+  state: RedisAcceptanceState;
+  jira: JiraWriter;
+  teams: readonly TeamProfile[];
+}
+
+export type ActionOutcome = { ok: true; message: string } | { ok: false; message: string };
+
+function teamOf(projectKey: string, teams: readonly TeamProfile[]): TeamProfile | undefined {
+  return teams.find((t) => t.jira.projects.includes(projectKey));
+}
+
+/** The PO and the team's acceptance delegates may accept or reject; nobody else. */
+export function mayAccept(team: TeamProfile, slackId: string): boolean {
+  return team.po?.slack === slackId || team.acceptance.delegates.some((d) => d.slack === slackId);
+}
+
+function nameOf(team: TeamProfile, slackId: string): string {
+  const person = [team.po, ...team.acceptance.delegates].find((p) => p?.slack === slackId);
+  return person?.name ?? `Slack user ${slackId}`;
+}
+
+/**
+ * Accept or send back a finished item: checks who clicked (no Jira call for anyone else),
+ * takes a short lock so double clicks and concurrent clicks transition once, runs the team's
+ * transition by name and comments why. If Jira refuses, its reason comes back and the item
+ * stays in the queue.
+ */
+export async function runAcceptanceAction(
+  deps: AcceptanceActionDeps,
+  request: { key: string; slackId: string; action: 'accept' | 'reject'; reason?: string },
+): Promise<ActionOutcome> {
+  const item = await deps.items.getItem(request.key);
+  if (!item) return { ok: false, message: `${request.key} is not in who-owns' store any more.` };
+  const team = teamOf(item.projectKey, deps.teams);
+  if (!team || !mayAccept(team, request.slackId)) {
+    return { ok: false, message: `Only ${team?.po?.name ?? 'the PO'}${team?.acceptance.delegates.length ? ' or the team’s acceptance delegates' : ''} can accept or reject ${item.key}. Jira was not changed.` };
+  }
+  if (request.action === 'reject' && !request.reason?.trim()) return { ok: false, message: 'Say what is missing, so the team knows what to do.' };
+  if (!(await deps.state.lock(item.key))) return { ok: false, message: `${item.key} is already being handled.` };
+  try {
+    const earlier = await deps.state.handled(item.key);
+    if (earlier) return { ok: true, message: `${item.key} was already handled: ${earlier}` };
+    const wanted = request.action === 'accept' ? team.acceptance.acceptTransition : team.acceptance.rejectTransition;
+    let transitions: { id: string; name: string; to: string }[];
+    try {
+      transitions = await deps.jira.listTransitions(item.key);
+    } catch (error) {
+      return { ok: false, message: `Jira did not answer: ${error instanceof Error ? error.message : String(error)}. ${item.key} stays in your list.` };
+    }
+    const transition = transitions.find((t) => t.name.toLowerCase() === wanted.toLowerCase());
+    if (!transition) {
+      return {
+        ok: false,
+        message: `${item.key} has no “${wanted}” transition in its current status (available: ${transitions.map((t) => t.name).join(', ') || 'none'}). The workflow may have changed or the item moved on; it stays in your list.`,
+      };
+    }
+    const who = nameOf(team, request.slackId);
+    try {
+      await deps.jira.transition(item.key, transition.id);
+    } catch (error) {
+      return { ok: false, message: `Jira refused: ${error instanceof Error ? error.message : String(error)}. ${item.key} stays in your list.` };
+    }
+    const comment = request.action === 'accept' ? `Accepted by ${who} via Slack.` : `Sent back by ${who} via Slack: ${request.reason?.trim()}`;
+    let note = '';
+    try {
+      await deps.jira.addComment(item.key, comment);
+    } catch {
+      note = ' (the comment could not be added)';
+    }
+    const outcome = request.action === 'accept' ? `✅ accepted by ${who}` : `↩️ sent back by ${who}`;
+    await deps.state.markHandled(item.key, outcome);
+    // The store follows at once (the next sync confirms): the item leaves the acceptance queue.
+    await deps.items.putItems([{ ...item, status: transition.to || item.status }]);
+    const verdict = await deps.items.getVerdict(item.key);
+    if (verdict) await deps.items.putVerdicts([verdict]);
+    return { ok: true, message: `${item.key} ${request.action === 'accept' ? 'accepted' : 'sent back to the team'}${note}.` };
+  } finally {
+    await deps.state.unlock(item.key);
+  }
+}

@@ -1,0 +1,79 @@
+import { type AcceptanceEntry, buildAcceptanceQueue, overdueEntries } from '../domain/acceptance/acceptance-queue.js';
+import { reminderTiming } from '../domain/acceptance/reminder-timing.js';
+import type { TeamProfile } from '../domain/team.js';
+import type { WorkItem } from '../domain/work-item.js';
+import type { ItemStore, Outbox } from '../ports.js';
+import { renderAcceptanceEscalation, renderAcceptanceReminder } from '../slack/views/acceptance-blocks.js';
+import type { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
+
+/** What Slack tells about a person: their time zone and Do Not Disturb state. */
+export interface SlackPresence {
+  timeZone(userId: string): Promise<string | undefined>;
+  doNotDisturb(userId: string): Promise<{ enabled: boolean; endsAt?: number }>;
+}
+
+export interface ReminderDeps {
+  items: ItemStore;
+  state: RedisAcceptanceState;
+  outbox: Outbox;
+  presence: SlackPresence;
+}
+
+export type ReminderResult =
+  | { sent: true; id: string; items: string[]; escalated: string[] }
+  | { sent: false; reason: string; escalated: string[] };
+
+/** The team's acceptance queue as the store sees it, snoozed items left out. */
+export async function acceptanceQueueFor(deps: Pick<ReminderDeps, 'items' | 'state'>, team: TeamProfile, now: Date): Promise<AcceptanceEntry[]> {
+  const keys = await deps.items.awaitingAcceptanceKeys(team.id);
+  const items = (await deps.items.getItems(keys)).filter((i): i is WorkItem => i !== null);
+  const snoozed = await deps.state.snoozed(keys);
+  return buildAcceptanceQueue(items.filter((i) => !snoozed.has(i.key)), team, now);
+}
+
+/**
+ * One pass for a team: the PO's daily DM when it is due in their time zone (working day,
+ * reminder hour reached, not in Do Not Disturb), and a one-time note in the team channel for
+ * items that waited past the limit after enough reminders. Message ids carry the PO's local
+ * date, so however often the pass runs, the PO gets one reminder a day.
+ */
+export async function sendAcceptanceReminders(deps: ReminderDeps, team: TeamProfile, now: Date): Promise<ReminderResult> {
+  if (!team.acceptance.enabled) return { sent: false, reason: 'acceptance reminders are off for this team', escalated: [] };
+  const queue = await acceptanceQueueFor(deps, team, now);
+  const reminder = await remind(deps, team, queue, now);
+  // Escalation looks at reminders sent so far, this pass's included.
+  const escalated = await escalate(deps, team, queue);
+  return reminder.sent ? { ...reminder, escalated } : { ...reminder, escalated };
+}
+
+async function remind(deps: ReminderDeps, team: TeamProfile, queue: readonly AcceptanceEntry[], now: Date): Promise<{ sent: true; id: string; items: string[] } | { sent: false; reason: string }> {
+  const po = team.po?.slack;
+  if (!po) return { sent: false, reason: 'the team has no PO with a Slack id' };
+  if (queue.length === 0) return { sent: false, reason: 'nothing waits for acceptance' };
+  const zone = (await deps.presence.timeZone(po).catch(() => undefined)) ?? team.timezone;
+  const dnd = await deps.presence.doNotDisturb(po).catch(() => ({ enabled: false }));
+  const timing = reminderTiming({ now, zone, reminderHour: team.acceptance.reminderHour, workingDays: team.acceptance.workingDays, dnd });
+  if (!timing.due) return { sent: false, reason: timing.reason };
+  const id = `accept:${team.id}:${po}:${timing.localDate}`;
+  if (await deps.state.markReminded(id)) {
+    const message = renderAcceptanceReminder(team.name, queue);
+    await deps.outbox.enqueue({ id, channel: po, text: message.text, blocks: message.blocks });
+    await deps.state.countReminder(queue.map((e) => e.item.key));
+    return { sent: true, id, items: queue.map((e) => e.item.key) };
+  }
+  return { sent: false, reason: 'already reminded today' };
+}
+
+async function escalate(deps: ReminderDeps, team: TeamProfile, queue: readonly AcceptanceEntry[]): Promise<string[]> {
+  if (!team.channel) return [];
+  const raised: string[] = [];
+  for (const entry of overdueEntries(queue, team)) {
+    const count = await deps.state.reminders(entry.item.key);
+    if (count < team.acceptance.escalateAfterReminders || entry.item.securityLevel) continue;
+    if (!(await deps.state.markEscalated(entry.item.key))) continue;
+    const message = renderAcceptanceEscalation(entry, team.po?.slack, count);
+    await deps.outbox.enqueue({ id: `accept-escalation:${team.id}:${entry.item.key}`, channel: team.channel, text: message.text, blocks: message.blocks });
+    raised.push(entry.item.key);
+  }
+  return raised;
+}
