@@ -21,9 +21,20 @@ interface Block {
   accessory?: Element;
 }
 
-/** Slack mrkdwn → plain terminal text: links, mentions, entities. */
+const EMOJI: Record<string, string> = {
+  warning: '⚠️',
+  hourglass_flowing_sand: '⏳',
+  world_map: '🗺️',
+  tada: '🎉',
+  white_check_mark: '✅',
+  zzz: '💤',
+};
+
+/** Slack mrkdwn → plain terminal text: links, mentions, emoji, emphasis marks, entities. */
 export function mrkdwnToText(text: string, people: Record<string, string> = {}): string {
   return text
+    .replace(/:([a-z_]+):/g, (whole, name: string) => EMOJI[name] ?? whole)
+    .replace(/(^|[\s(])[*_~]([^*_~\n]+)[*_~](?=[\s).,:;!?]|$)/gm, '$1$2')
     .replace(/<@([UW][A-Z0-9]+)>/g, (_, id: string) => `@${people[id] ?? id}`)
     .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, name?: string) => `#${name ?? id}`)
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')

@@ -1,6 +1,5 @@
 import type { AcceptanceEntry } from '../domain/acceptance/acceptance-queue.js';
 import { describeVerdict } from '../domain/attribution/describe-verdict.js';
-import type { WeeklyDigest } from '../domain/digest/build-digest.js';
 import type { NudgePlan } from '../domain/nudges/select-nudges.js';
 import type { PersonRefLike, TeamProfile } from '../domain/team.js';
 
@@ -32,30 +31,6 @@ export function renderNudgesText(team: TeamProfile, plan: NudgePlan): string {
   }
   if (plan.capped.length > 0 && !plan.deferUntil) lines.push(`  (${plural(plan.capped.length, 'item')} held for tomorrow by the daily cap of ${team.nudges.dailyCapPerChannel})`);
   if (plan.escalate.length > 0) lines.push(`  ↑ escalated to ${who(team.po)} and ${who(team.pm)}: ${plan.escalate.map((c) => c.item.key).join(', ')}`);
-  return lines.join('\n');
-}
-
-export function renderDigestText(digest: WeeklyDigest, maxPerSection = 5): string {
-  const { balance } = digest;
-  const lines = [`  ${digest.teamName} — ownership digest, ${digest.week}`];
-  if (digest.allClear) {
-    lines.push('  ✅ All clear: every item has an owner, nothing waits for acceptance, the roadmap is on track.');
-    return lines.join('\n');
-  }
-  const roles = Object.entries(balance.byRole)
-    .sort((a, b) => b[1] - a[1])
-    .map(([role, n]) => `${role} ${n}${digest.change?.[role] ? ` (${digest.change[role] > 0 ? '+' : ''}${digest.change[role]})` : ''}`);
-  lines.push(`  Balance: ${balance.total} items — ${roles.join(' · ')}; ${Object.entries(balance.byState).map(([s, n]) => `${s} ${n}`).join(' · ')}`);
-  const section = (title: string, rows: string[]) => {
-    if (rows.length === 0) return;
-    lines.push(`  ${title}`);
-    for (const row of rows.slice(0, maxPerSection)) lines.push(`    • ${row}`);
-    if (rows.length > maxPerSection) lines.push(`    … and ${rows.length - maxPerSection} more (see all: /who-owns unclear)`);
-  };
-  section(`Needs an owner (${digest.attention.length}), oldest first`, digest.attention.map(({ item, verdict }) => `${item.key} ${item.summary} — ${verdict.role === 'unclear' ? 'unclear' : `${verdict.role}, ${verdict.state}`}`));
-  section(`Waiting for PO acceptance (${digest.acceptance.length})`, digest.acceptance.map((a) => `${a.item.key} ${a.item.summary} — ${plural(a.workingDaysWaiting, 'working day')}`));
-  section(`Roadmap health (${digest.roadmap.length})`, digest.roadmap.map((r) => `${r.item.key} ${r.item.summary} — ${r.detail}`));
-  section(`Resolved since last week (${digest.resolved.length})`, digest.resolved.map((r) => `${r.key} → ${r.decision.role}, by ${r.decision.decidedBy.displayName ?? r.decision.decidedBy.slackId ?? 'someone'}`));
   return lines.join('\n');
 }
 
