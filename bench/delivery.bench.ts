@@ -57,6 +57,19 @@ async function main(): Promise<void> {
   console.log(`delivery: ${CHANNELS} channels × ${PER_CHANNEL} messages, 1 msg/s per channel`);
   console.log(`  time ${(elapsed / 1000).toFixed(2)} s, rate-limit bound ${(bound / 1000).toFixed(2)} s, ratio ${(elapsed / bound).toFixed(3)}×`);
   console.log(`  posted ${posts.length}, duplicates ${posts.length - unique.size}, losses ${ids.length - unique.size}, 429s ${slack.rateLimited}, order kept ${ordered}, dead letters ${(await outbox.deadLetters()).length}`);
+  const deadLetters = (await outbox.deadLetters()).length;
+  const result = {
+    bench: 'delivery',
+    title: 'Slack delivery pipeline',
+    figures: [
+      { name: `${CHANNELS} channels × ${PER_CHANNEL} messages delivered`, value: Number((elapsed / 1000).toFixed(2)), unit: 's', higherIsBetter: false, baseline: { name: 'rate-limit bound (1 msg/s per channel)', value: bound / 1000, unit: 's' } },
+      { name: 'duplicates', value: posts.length - unique.size, unit: 'messages', higherIsBetter: false },
+      { name: 'losses', value: ids.length - unique.size, unit: 'messages', higherIsBetter: false },
+      { name: 'dead letters', value: deadLetters, unit: 'messages', higherIsBetter: false },
+    ],
+    notes: `Fake Slack on loopback enforcing ${INTERVAL_MS} ms between posts per channel (429 otherwise); per-channel order ${ordered ? 'kept' : 'BROKEN'}.`,
+  };
+  console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
   await running.close();
   await queue.close();
   await slack.close();
