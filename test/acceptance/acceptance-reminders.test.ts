@@ -1,4 +1,3 @@
-import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/load-config.js';
@@ -8,14 +7,12 @@ import { type ReminderDeps, sendAcceptanceReminders } from '../../src/acceptance
 import { slackPresence } from '../../src/acceptance/slack-presence.js';
 import { type SampleJiraServer, startSampleJiraServer } from '../../src/demo/sample-jira-server.js';
 import { createDeliveryClient } from '../../src/delivery/slack-delivery-client.js';
-import { RedisOutbox } from '../../src/delivery/redis-outbox.js';
 import { createJiraClients } from '../../src/jira/jira-clients.js';
 import { createJiraWriter } from '../../src/jira/jira-writer.js';
-import { QUEUES } from '../../src/queue/queues.js';
 import { RedisAcceptanceState } from '../../src/store/redis-acceptance-state.js';
 import { RedisItemStore } from '../../src/store/redis-item-store.js';
 import { buildSyncDeps, runSyncOnce } from '../../src/sync/sync-service.js';
-import { type NotifyWorker, startNotifyWorker } from '../../workers/notify.worker.js';
+import { type OutboxHarness, outboxHarness } from '../delivery/outbox-harness.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 
@@ -28,8 +25,7 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
   let jira: SampleJiraServer;
   let slack: FakeSlackApi;
   let config: Config;
-  let worker: NotifyWorker;
-  let queue: Queue;
+  let harness: OutboxHarness;
   let deps: ReminderDeps;
   let store: RedisItemStore;
   let state: RedisAcceptanceState;
@@ -39,13 +35,14 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
     slack = await startFakeSlackApi({ users: { U0PRIYA01: { tz: 'Europe/Berlin', name: 'priya' }, U0DANA004: { tz: 'America/New_York' } } });
   });
   afterAll(async () => {
+    await harness?.close();
+    await jira?.close();
     await slack.close();
     await redis.stop();
   });
 
   beforeEach(async () => {
-    await worker?.close();
-    await queue?.close();
+    await harness?.close();
     await jira?.close();
     client = redis.client();
     await client.flushall();
@@ -56,10 +53,9 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
     const teams = config.teams.teams;
     store = new RedisItemStore(client, 'acc', teams, 'https://acme-pay.atlassian.net');
     state = new RedisAcceptanceState(client, 'acc');
-    queue = new Queue(QUEUES.notify, { connection: client, prefix: 'acc' });
-    const outbox = new RedisOutbox({ redis: client, queue, prefix: 'acc' });
-    worker = startNotifyWorker({ connection: redis.client(), prefix: 'acc', outbox, redis: client, slack: createDeliveryClient('xoxb-test', { slackApiUrl: slack.apiUrl }), perChannelIntervalMs: 5 });
-    deps = { items: store, state, outbox, presence: slackPresence(createDeliveryClient('xoxb-test', { slackApiUrl: slack.apiUrl })) };
+    harness = outboxHarness(redis, slack, 'acc');
+    harness.startWorker({ perChannelIntervalMs: 5 });
+    deps = { items: store, state, outbox: harness.outbox, presence: slackPresence(createDeliveryClient('xoxb-test', { slackApiUrl: slack.apiUrl })) };
   });
 
   const team = (id: string) => config.teams.teams.find((t) => t.id === id)!;
