@@ -22,7 +22,7 @@ export interface RawInput {
 /** A search response (`{"issues": […]}`), a JSON array of issues, or JSON lines of issues. */
 export function parseRawInput(text: string): RawInput {
   const trimmed = text.trim();
-  if (trimmed === '') throw new Error('the input is empty');
+  if (trimmed === '') throw new InvalidInputError('the input is empty');
   try {
     const whole: unknown = JSON.parse(trimmed);
     if (Array.isArray(whole)) return { issues: whole };
@@ -35,7 +35,7 @@ export function parseRawInput(text: string): RawInput {
       // A single issue (GET /issue/{key}).
       return { issues: [whole] };
     }
-    throw new Error('expected a JSON object or array');
+    throw new InvalidInputError('expected a JSON object or array of issues');
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
   }
@@ -47,8 +47,14 @@ export function parseRawInput(text: string): RawInput {
       return { __unparseable: `line ${i + 1} is not JSON` };
     }
   });
+  if (issues.length > 0 && issues.every((issue) => (issue as { __unparseable?: string }).__unparseable)) {
+    throw new InvalidInputError('the input is not JSON: expected a search response {"issues": […]}, a JSON array of issues, or one issue per line');
+  }
   return { issues };
 }
+
+/** The file as a whole cannot be read as issues (exit 2), as opposed to single malformed records. */
+export class InvalidInputError extends Error {}
 
 function teamsFrom(path: string | undefined): TeamProfile[] {
   if (!path) return [];
@@ -64,18 +70,23 @@ function owner(verdict: Verdict): string | null {
 }
 
 function jsonLine(verdict: Verdict): string {
-  return JSON.stringify({ key: verdict.key, role: verdict.role, confidence: verdict.confidence, state: verdict.state, owner: owner(verdict), team: verdict.teamId, reasons: verdict.reasons.map((r) => ({ signal: r.signal, role: r.role, weight: Number.isFinite(r.weight) ? r.weight : null, evidence: r.evidence, text: r.text })) });
+  return JSON.stringify({ key: verdict.key, role: verdict.role, confidence: verdict.confidence, state: verdict.state, owner: owner(verdict), team: verdict.teamId, reasons: verdict.reasons.map((r) => ({ signal: r.signal, role: r.role, weight: Number.isFinite(r.weight) ? r.weight : null, field: r.evidence.field, value: r.evidence.value, text: r.text })) });
 }
 
 function table(items: readonly WorkItem[], verdicts: readonly Verdict[]): string {
-  const rows = verdicts.map((v, i) => [v.key, v.role, v.confidence.toFixed(2), v.state, v.teamId ?? '—', owner(v) ?? '—', `${items[i]?.summary.slice(0, 50) ?? ''}`, describeVerdict(v)]);
-  const header = ['KEY', 'ROLE', 'CONF', 'STATE', 'TEAM', 'OWNER', 'SUMMARY', 'WHY'];
-  const widths = header.slice(0, 6).map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c < 6 ? cell.padEnd(widths[c] ?? 0) : cell)).join('  ');
+  const rows = verdicts.map((v, i) => [v.key, v.role, v.confidence.toFixed(2), v.state, items[i]?.issueType ?? '', v.teamId ?? '—', owner(v) ?? '—', `${items[i]?.summary.slice(0, 50) ?? ''}`, describeVerdict(v)]);
+  const header = ['KEY', 'ROLE', 'CONF', 'STATE', 'TYPE', 'TEAM', 'OWNER', 'SUMMARY', 'WHY'];
+  const widths = header.slice(0, 7).map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c < 7 ? cell.padEnd(widths[c] ?? 0) : cell)).join('  ');
   const counts = new Map<string, number>();
   for (const v of verdicts) counts.set(v.role, (counts.get(v.role) ?? 0) + 1);
   const summary = `${verdicts.length} item(s): ${[...counts].map(([role, n]) => `${n} ${role}`).join(', ')}`;
-  return [line(header), ...rows.map((r) => `${line(r.slice(0, 7))}\n${' '.repeat(4)}${r[7]}`), '', summary].join('\n');
+  return [line(header), ...rows.map((r) => `${line(r.slice(0, 8))}\n${' '.repeat(4)}${r[8]}`), '', summary].join('\n');
+}
+
+function keyOf(issue: unknown): string {
+  const key = issue && typeof issue === 'object' ? (issue as { key?: unknown }).key : undefined;
+  return typeof key === 'string' && key !== '' ? ` (${key})` : '';
 }
 
 export interface ClassifyOptions {
@@ -93,9 +104,16 @@ export function runClassify(options: ClassifyOptions, out: (text: string) => voi
     text = readFileSync(options.input === '-' ? 0 : options.input, 'utf8');
   } catch (error) {
     err(`who-owns classify: cannot read ${options.input} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
-    return 1;
+    return 2;
   }
-  const raw = parseRawInput(text);
+  let raw: RawInput;
+  try {
+    raw = parseRawInput(text);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    err(`who-owns classify: ${options.input}: ${error.message}\n`);
+    return 2;
+  }
   // Without `names`, field ids are guessed from values (sprints, ranks) on top of the Cloud defaults.
   const fieldMap: FieldMap = raw.names ? fieldMapFromNames(raw.names) : fieldMapFromValues(raw.issues);
   const items: WorkItem[] = [];
@@ -103,7 +121,7 @@ export function runClassify(options: ClassifyOptions, out: (text: string) => voi
     const unparseable = (issue as { __unparseable?: string } | null)?.__unparseable;
     const result = unparseable ? { ok: false as const, error: unparseable } : safeNormaliseIssue(issue, fieldMap);
     if (result.ok) items.push(result.item);
-    else err(`who-owns classify: record ${index} skipped: ${result.error}\n`);
+    else err(`who-owns classify: record ${index}${keyOf(issue)} skipped: ${result.error}\n`);
   });
   if (items.length === 0) {
     err('who-owns classify: no item could be classified\n');

@@ -41,6 +41,8 @@ describe.concurrent('who-owns classify', () => {
     expect(payPo?.owner).toBe('Priya Nair');
     const platPm = lines.find((l) => l.key.startsWith('PLAT-') && l.role === 'PM');
     expect(platPm?.state).toBe('unowned');
+    const reason = lines.find((l) => l.reasons.length > 0)?.reasons[0] as Record<string, unknown> | undefined;
+    expect(Object.keys(reason ?? {})).toEqual(['signal', 'role', 'weight', 'field', 'value', 'text']);
     const groAny = lines.find((l) => l.key.startsWith('GRO-') && l.role !== 'unclear');
     expect(groAny?.owner).toBe('Dana Kim');
   });
@@ -52,7 +54,7 @@ describe.concurrent('who-owns classify', () => {
     const array = await run(['--input', arrayFile, '--config', sampleConfig, '--format', 'json']);
     expect(array.code).toBe(0);
     expect(array.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { key: string }).key)).toEqual(['TEST-1', 'TEST-2']);
-    expect(array.stderr).toMatch(/record 1 skipped: fields/);
+    expect(array.stderr).toMatch(/record 1 \(BAD-1\) skipped: fields/);
 
     const linesFile = join(work, 'issues.jsonl');
     writeFileSync(linesFile, `${issues.map((i) => JSON.stringify(i)).join('\n')}\n{not json\n`);
@@ -78,6 +80,23 @@ describe.concurrent('who-owns classify', () => {
     expect(stdout).toMatch(/^KEY\s+ROLE\s+CONF\s+STATE/);
     expect(stdout).toMatch(/EPIC-1\s+\S+\s+[\d.]+\s+unmatched/);
     expect(stdout).toMatch(/2 item\(s\)/);
+  });
+});
+
+describe.concurrent('who-owns classify with input it cannot read', () => {
+  it('exits 2 with a clear message when the file is not JSON at all', async () => {
+    const file = join(work, 'not-json.txt');
+    writeFileSync(file, 'key,summary\nPAY-1,Checkout\n');
+    const { code, stdout, stderr } = await run(['--input', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/not JSON/);
+  });
+
+  it('exits 2 naming the file when it cannot be read', async () => {
+    const { code, stderr } = await run(['--input', join(work, 'missing.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cannot read .*missing\.json \(ENOENT\)/);
   });
 });
 
