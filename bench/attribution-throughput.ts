@@ -67,6 +67,7 @@ const baselineSeconds = best(() => {
 });
 const perSecond = (s: number) => Math.round(N / s);
 process.stdout.write(`attributeItem: ${perSecond(engineSeconds).toLocaleString('en')} items/s · attributeAll: ${perSecond(batchSeconds).toLocaleString('en')} items/s · type-only baseline: ${perSecond(baselineSeconds).toLocaleString('en')} items/s (best of ${ROUNDS}, ${N.toLocaleString('en')} items; checksum ${Math.round(sink) % 997})\n`);
+process.stdout.write(`engine / type-only ratio: attributeItem ${(perSecond(engineSeconds) / perSecond(baselineSeconds)).toFixed(3)} · attributeAll ${(perSecond(batchSeconds) / perSecond(baselineSeconds)).toFixed(3)}\n`);
 process.stdout.write(
   `BENCH_RESULT ${JSON.stringify({
     bench: 'attribution-throughput',
