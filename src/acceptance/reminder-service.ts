@@ -5,6 +5,7 @@ import type { WorkItem } from '../domain/work-item.js';
 import type { ItemStore, Outbox } from '../ports.js';
 import { renderAcceptanceEscalation, renderAcceptanceReminder } from '../slack/views/acceptance-blocks.js';
 import type { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
+import { metrics } from '../metrics.js';
 
 /** What Slack tells about a person: their time zone and Do Not Disturb state. */
 export interface SlackPresence {
@@ -59,6 +60,7 @@ async function remind(deps: ReminderDeps, team: TeamProfile, queue: readonly Acc
     const message = renderAcceptanceReminder(team.name, queue);
     await deps.outbox.enqueue({ id, channel: po, text: message.text, blocks: message.blocks });
     await deps.state.countReminder(queue.map((e) => e.item.key));
+    metrics.remindersSent.inc({ team: team.id, kind: 'reminder' });
     return { sent: true, id, items: queue.map((e) => e.item.key) };
   }
   return { sent: false, reason: 'already reminded today' };
@@ -73,6 +75,7 @@ async function escalate(deps: ReminderDeps, team: TeamProfile, queue: readonly A
     if (!(await deps.state.markEscalated(entry.item.key))) continue;
     const message = renderAcceptanceEscalation(entry, team.po?.slack, count);
     await deps.outbox.enqueue({ id: `accept-escalation:${team.id}:${entry.item.key}`, channel: team.channel, text: message.text, blocks: message.blocks });
+    metrics.remindersSent.inc({ team: team.id, kind: 'escalation' });
     raised.push(entry.item.key);
   }
   return raised;

@@ -9,6 +9,7 @@ import type { Clock, ItemStore, Outbox } from '../ports.js';
 import { renderDigestBlocks } from '../slack/views/digest-blocks.js';
 import { renderDigestThread } from '../slack/views/digest-thread.js';
 import type { DigestLedger, DigestRun } from './digest-ledger.js';
+import { metrics } from '../metrics.js';
 
 /** Decisions of many items at once (RedisDecisionStore.latestMany). */
 export interface DecisionLookup {
@@ -117,6 +118,7 @@ export async function sendDigest(deps: DigestDeps, teamId: string, at?: Date): P
   if (won) {
     const run: DigestRun = { period, byRole: digest.balance.byRole, sentAt: now.toISOString(), ...(previous ? { previous } : {}) };
     await deps.ledger.saveRun(team.id, run);
+    metrics.digestsSent.inc({ team: team.id });
   }
   await deps.outbox.enqueue({ id: messageId, channel: team.channel, ...renderDigestBlocks(await currentDigest(deps.ledger, messageId, digest)) });
   await enqueueThread(deps, team.channel, messageId);

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { ItemStore, Outbox } from '../ports.js';
 import { renderEscalation, renderNudgeMessage } from '../slack/views/nudge-blocks.js';
 import type { RedisNudgeLedger } from '../store/redis-nudge-ledger.js';
+import { metrics } from '../metrics.js';
 
 export interface NudgeDeps {
   items: ItemStore;
@@ -64,6 +65,7 @@ export async function runNudgeSweep(deps: NudgeDeps, team: TeamProfile, now: Dat
       await deps.ledger.saveMessage({ outgoingId: id, ...(rendered.thread ? { threadId: `${id}:thread` } : {}), channel, teamName: team.name, topN: team.nudges.topN, items: plan.nudge, decided: {}, edits: 0 });
     }
     await deps.ledger.addSent(team.id, day, plan.nudge.length);
+    metrics.nudgesSent.inc({ team: team.id }, plan.nudge.length);
   }
   if (plan.escalate.length && to.length) {
     const message = renderEscalation({ teamName: team.name, po: team.po, pm: team.pm, items: plan.escalate, workingDays: team.nudges.escalateAfterDays });

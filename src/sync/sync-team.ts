@@ -16,6 +16,7 @@ import type { RedisDecisionStore } from '../store/redis-decision-store.js';
 import type { RedisItemStore } from '../store/redis-item-store.js';
 import type { SyncCursorStore } from './sync-cursor-store.js';
 import { withStatusEntry } from './status-entry.js';
+import { metrics } from '../metrics.js';
 
 export interface SyncDeps {
   clients: JiraClients;
@@ -67,6 +68,7 @@ async function storePage(deps: SyncDeps, items: WorkItem[]): Promise<number> {
   const verdicts = attributeAll(dirty, deps.teams, decisions, known);
   await deps.store.putItems(dirty);
   await deps.store.putVerdicts(verdicts);
+  for (const verdict of verdicts) metrics.verdicts.inc({ state: verdict.role === 'unclear' ? 'unclear' : verdict.state });
   return dirty.length;
 }
 

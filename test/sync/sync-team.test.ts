@@ -236,3 +236,16 @@ describe('sync/sync-team against a fake Jira on loopback and a real Redis', () =
     expect(await deps.store.getItem('PAY-4')).toBeNull();
   });
 });
+
+describe('sync metrics', () => {
+  it('counts the verdicts a sync computes, by state, for /metrics', async () => {
+    const { metrics } = await import('../../src/metrics.js');
+    const before = (await metrics.registry.getSingleMetricAsString('who_owns_verdicts_total')).match(/state="owned"} (\d+)/)?.[1] ?? '0';
+    const server = await fake(30);
+
+    await syncTeam(depsFor(server), team, 'full');
+
+    const after = (await metrics.registry.getSingleMetricAsString('who_owns_verdicts_total')).match(/state="owned"} (\d+)/)?.[1] ?? '0';
+    expect(Number(after) - Number(before)).toBe(30);
+  });
+});
