@@ -4,10 +4,8 @@ import { buildWeeklyDigest } from '../domain/digest/build-digest.js';
 import { selectNudges } from '../domain/nudges/select-nudges.js';
 import { loadSample, type SampleData } from './load-sample.js';
 import { renderOwnershipTables } from './ownership-table.js';
-import { renderDigestBlocks } from '../slack/views/digest-blocks.js';
-import { blocksToText } from './blocks-to-text.js';
+import { renderDigestText } from '../slack/views/digest-text.js';
 import { renderNudgesText, renderRemindersText } from './render-sections.js';
-import { peopleNames } from './who-owns-prompt.js';
 
 function heading(title: string): string {
   return `\n━━ ${title} ${'━'.repeat(Math.max(3, 76 - title.length))}\n`;
@@ -40,7 +38,7 @@ export function renderDemo(data: SampleData): string {
     const decisions = rows.filter((r) => r.verdict.teamId === team.id && r.item.decision).map((r) => ({ key: r.item.key, decision: r.item.decision! }));
     const digest = buildWeeklyDigest({ team, entries: rows, acceptance, now: data.now, week, decisions });
     // The digest as Slack would show it: the same Block Kit message the digest worker posts.
-    out.push(`#${team.channel ?? team.id}, "${team.digest.cron}" ${team.digest.timezone ?? team.timezone}\n${blocksToText(renderDigestBlocks(digest), peopleNames(teams))}\n`);
+    out.push(`#${team.channel ?? team.id}, "${team.digest.cron}" ${team.digest.timezone ?? team.timezone}\n${renderDigestText(digest)}\n`);
   }
 
   out.push(heading('Acceptance reminders to Product Owners'));

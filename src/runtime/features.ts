@@ -5,8 +5,6 @@ import { syncDigestSchedules } from '../digest/digest-schedules.js';
 import { createDeliveryClient } from '../delivery/slack-delivery-client.js';
 import { RedisOutbox } from '../delivery/redis-outbox.js';
 import { slackPresence } from '../acceptance/slack-presence.js';
-import { createJiraClients, jiraSiteFromEnv } from '../jira/jira-clients.js';
-import { createJiraWriter } from '../jira/jira-writer.js';
 import { createJiraWebhookHandler } from '../jira/webhook.js';
 import { acceptanceFeature } from '../slack/handlers/acceptance-actions.js';
 import { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
@@ -161,19 +159,18 @@ function decisionHook(rt: Runtime): (key: string, decision: OwnershipDecision) =
 export async function buildSlackHandler(rt: Runtime): Promise<{ handler: RequestHandler; stop(): Promise<void> } | undefined> {
   const { env } = rt.config;
   const teams = rt.config.teams.teams;
-  const store = new RedisItemStore(rt.redis, rt.prefix, teams, siteUrlOf(rt.config));
-  const site = jiraSiteFromEnv(rt.config.env);
   const deps = slackDepsFromConfig(rt.config, rt.redis, {
     now: () => rt.clock.now(),
     logger: rt.logger.child({ component: 'slack' }),
     onDecision: decisionHook(rt),
-    features: [
-      snoozeFeature({ store, ledger: new RedisNudgeLedger(rt.redis, rt.prefix), teams, now: () => rt.clock.now() }),
-      // Accept and Reject run Jira transitions, so they need a Jira site.
-      ...(site ? [acceptanceFeature({ items: store, state: new RedisAcceptanceState(rt.redis, rt.prefix), jira: createJiraWriter(createJiraClients(site)), teams, now: () => rt.clock.now() })] : []),
-    ],
   });
   if (!deps) return undefined;
+  // Features share the app's store and Jira writer: one rate-limit gate per Jira site.
+  deps.features = [
+    snoozeFeature({ store: deps.store, ledger: new RedisNudgeLedger(rt.redis, rt.prefix), teams, now: () => rt.clock.now() }),
+    // Accept and Reject run Jira transitions, so they need a Jira site.
+    ...(deps.jira ? [acceptanceFeature({ items: deps.store, state: new RedisAcceptanceState(rt.redis, rt.prefix), jira: deps.jira, teams, now: () => rt.clock.now() })] : []),
+  ];
   const slack = createSlackApp(deps);
   if (env.SLACK_APP_TOKEN) {
     // Socket Mode: Slack connects out; nothing to mount on the HTTP server.

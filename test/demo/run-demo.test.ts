@@ -30,7 +30,7 @@ describe('demo/run-demo on the bundled sample site', () => {
     expect(text).toMatch(/Payments \(payments\) — 74 items/);
     expect(text).toMatch(/Claimed by no team — 9 items/);
     expect(text).toMatch(/#C0PAYMENTS: “\d+ items in Payments need an owner decision”/);
-    expect(text).toMatch(/PAYMENTS — OWNERSHIP DIGEST, 2026-W48/);
+    expect(text).toMatch(/Payments — ownership digest, 2026-W48/);
     expect(text).toMatch(/DM to Priya Nair at 10:00 their time: “4 finished items in Payments wait for your acceptance”/);
     expect(text).toMatch(/PAY-441 .* 7 working days {2}⚠ overdue/);
   });

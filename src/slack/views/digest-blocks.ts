@@ -2,6 +2,7 @@ import type { WeeklyDigest } from '../../domain/digest/build-digest.js';
 import { DIGEST_SECTION_LIMIT, digestTotals } from '../../domain/digest/digest-edits.js';
 import { UNCLEAR } from '../../domain/verdict.js';
 import { ACTIONS } from '../action-ids.js';
+import { button } from './decision-buttons.js';
 import { withinLimits } from './digest-limits.js';
 import { clip, escapeMrkdwn, link, mention } from './mrkdwn.js';
 
@@ -28,10 +29,6 @@ function section(text: string): DigestBlock {
 
 function context(text: string): DigestBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, 3000) }] };
-}
-
-function button(text: string, actionId: string, value: string) {
-  return { type: 'button', text: { type: 'plain_text', text, emoji: true }, action_id: actionId, value };
 }
 
 function signed(n: number): string {

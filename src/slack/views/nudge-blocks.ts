@@ -1,8 +1,9 @@
 import type { NudgeCandidate } from '../../domain/nudges/select-nudges.js';
 import type { PersonRefLike } from '../../domain/team.js';
-import { PM, type Verdict } from '../../domain/verdict.js';
+import type { Verdict } from '../../domain/verdict.js';
 import type { OwnershipDecision } from '../../domain/work-item.js';
 import { ACTIONS } from '../action-ids.js';
+import { decisionButtons } from './decision-buttons.js';
 import { clip, escapeMrkdwn, link, mention } from './mrkdwn.js';
 import type { SlackMessage } from './verdict-card.js';
 
@@ -12,10 +13,6 @@ const STATE_WORDS: Record<string, string> = {
   conflict: 'claimed twice',
 };
 
-function button(text: string, actionId: string, value: string, style?: 'primary') {
-  return { type: 'button', text: { type: 'plain_text', text, emoji: true }, action_id: actionId, value, ...(style ? { style } : {}) };
-}
-
 function situation(verdict: Verdict): string {
   if (verdict.role === 'unclear') return 'ownership unclear';
   return `${verdict.role}, ${STATE_WORDS[verdict.state] ?? verdict.state}`;
@@ -24,19 +21,12 @@ function situation(verdict: Verdict): string {
 /** One item: what it is, why it needs a decision, and the decision buttons of the `/who-owns` card. */
 function itemBlocks({ item, verdict }: NudgeCandidate): unknown[] {
   const reasons = verdict.reasons.slice(0, 2).map((r) => escapeMrkdwn(r.text)).join('; ');
-  const other = verdict.role === PM ? button("It's PO work", ACTIONS.markPo, item.key) : button("It's PM work", ACTIONS.markPm, item.key);
   return [
     { type: 'section', text: { type: 'mrkdwn', text: `*${link(item.url, item.key)}* ${escapeMrkdwn(clip(item.summary, 150))}\n_${situation(verdict)}_${reasons ? ` — ${reasons}` : ''}` } },
     {
       type: 'actions',
       block_id: `nudge:${item.key}`,
-      elements: [
-        button('I own this', ACTIONS.claim, item.key, 'primary'),
-        other,
-        { type: 'users_select', action_id: ACTIONS.assign, placeholder: { type: 'plain_text', text: 'Assign to…' } },
-        button('Not applicable', ACTIONS.notApplicable, item.key),
-        button('Snooze 1 week', ACTIONS.snooze, item.key),
-      ],
+      elements: decisionButtons(item.key, verdict.role, { text: 'Snooze 1 week', actionId: ACTIONS.snooze }),
     },
   ];
 }

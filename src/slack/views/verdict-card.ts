@@ -1,6 +1,7 @@
 import { PM, PO, UNCLEAR, type Verdict } from '../../domain/verdict.js';
 import type { WorkItem } from '../../domain/work-item.js';
 import { ACTIONS } from '../action-ids.js';
+import { decisionButtons } from './decision-buttons.js';
 import { clip, escapeMrkdwn, link, mention } from './mrkdwn.js';
 
 export interface SlackMessage {
@@ -16,10 +17,6 @@ const STATE_WORDS: Record<string, string> = {
   conflict: 'claimed twice',
 };
 
-function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {
-  return { type: 'button', text: { type: 'plain_text', text, emoji: true }, action_id: actionId, value, ...(style ? { style } : {}) };
-}
-
 /** The answer to `/who-owns KEY`: verdict, people, confidence, why, and buttons to correct it. */
 export function renderVerdictCard(item: WorkItem, verdict: Verdict): SlackMessage {
   const role = ROLE_WORDS[verdict.role] ?? verdict.role;
@@ -29,7 +26,6 @@ export function renderVerdictCard(item: WorkItem, verdict: Verdict): SlackMessag
     .slice(0, 6)
     .map((r) => `• ${escapeMrkdwn(r.text)}${r.weight > 0 && Number.isFinite(r.weight) ? ` _(${r.role} +${r.weight})_` : ''}`)
     .join('\n');
-  const other = verdict.role === PM ? button("It's PO work", ACTIONS.markPo, item.key) : button("It's PM work", ACTIONS.markPm, item.key);
   return {
     text: `${item.key}: ${role} — ${verdict.owners.map((o) => o.displayName ?? o.slackId).join(', ') || owners}`,
     blocks: [
@@ -47,13 +43,7 @@ export function renderVerdictCard(item: WorkItem, verdict: Verdict): SlackMessag
       {
         type: 'actions',
         block_id: `verdict:${item.key}`,
-        elements: [
-          button('I own this', ACTIONS.claim, item.key, 'primary'),
-          other,
-          { type: 'users_select', action_id: ACTIONS.assign, placeholder: { type: 'plain_text', text: 'Assign to…' } },
-          button('Not applicable', ACTIONS.notApplicable, item.key),
-          button('Share in channel', ACTIONS.share, item.key),
-        ],
+        elements: decisionButtons(item.key, verdict.role, { text: 'Share in channel', actionId: ACTIONS.share }),
       },
     ],
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { blocksToText, mrkdwnToText } from '../../src/demo/blocks-to-text.js';
+import { blocksToText, mrkdwnToText } from '../../src/slack/views/blocks-to-text.js';
 
-describe('demo/blocks-to-text', () => {
+describe('slack/views/blocks-to-text', () => {
   it('turns mentions, links and entities into readable text', () => {
     expect(mrkdwnToText(':warning: *Needs an owner — 3*, _oldest first_')).toBe('⚠️ Needs an owner — 3, oldest first');
     const text = mrkdwnToText('<@U0PRIYA01> owns <https://acme.atlassian.net/browse/PAY-1|PAY-1> &lt;b&gt; &amp; <#C0PAYMENTS|payments>', {
@@ -23,7 +23,7 @@ describe('demo/blocks-to-text', () => {
       ],
     });
 
-    expect(text.split('\n')).toEqual(['', 'PAY-1', '  PO — Priya  [Open]', '  ↳ confidence 0.92', '  ────────────────────────────────────────', '  [I own this] [Assign to… ▾]']);
+    expect(text.split('\n')).toEqual(['', 'PAY-1', '=====', '  PO — Priya  [Open]', '  ↳ confidence 0.92', '  ────────────────────────────────────────', '  [I own this] [Assign to… ▾]']);
   });
 
   it('falls back to the message text when there are no blocks', () => {

@@ -1,5 +1,5 @@
 /**
- * Renders a Slack message (Block Kit) as terminal text, so the demo shows what Slack would.
+ * Renders a Slack message (Block Kit) as terminal text, so the demo and previews show what Slack would.
  * Only the block types who-owns sends are drawn; others are skipped.
  */
 interface TextObject {
@@ -71,9 +71,11 @@ export function blocksToText(message: { text?: string; blocks?: unknown[] }, peo
   const out: string[] = [];
   for (const block of blocks) {
     switch (block.type) {
-      case 'header':
-        out.push(`\n${textOf(block.text, people).toUpperCase()}`);
+      case 'header': {
+        const title = textOf(block.text, people);
+        out.push(`\n${title}\n${'='.repeat(Math.min(60, title.length))}`);
         break;
+      }
       case 'section': {
         const parts = [textOf(block.text, people), ...(block.fields ?? []).map((f) => textOf(f, people))].filter(Boolean);
         const accessory = block.accessory ? controlLabel(block.accessory, people) : '';
