@@ -9,7 +9,8 @@ export interface AcceptanceActionDeps {
   teams: readonly TeamProfile[];
 }
 
-export type ActionOutcome = { ok: true; message: string } | { ok: false; message: string };
+/** `handled` is what the reminder shows for the item once it is done, e.g. "✅ accepted by Priya Nair". */
+export type ActionOutcome = { ok: true; message: string; handled: string } | { ok: false; message: string };
 
 function teamOf(projectKey: string, teams: readonly TeamProfile[]): TeamProfile | undefined {
   return teams.find((t) => t.jira.projects.includes(projectKey));
@@ -45,7 +46,7 @@ export async function runAcceptanceAction(
   if (!(await deps.state.lock(item.key))) return { ok: false, message: `${item.key} is already being handled.` };
   try {
     const earlier = await deps.state.handled(item.key);
-    if (earlier) return { ok: true, message: `${item.key} was already handled: ${earlier}` };
+    if (earlier) return { ok: true, message: `${item.key} was already handled: ${earlier}`, handled: earlier };
     const wanted = request.action === 'accept' ? team.acceptance.acceptTransition : team.acceptance.rejectTransition;
     let transitions: { id: string; name: string; to: string }[];
     try {
@@ -79,7 +80,7 @@ export async function runAcceptanceAction(
     await deps.items.putItems([{ ...item, status: transition.to || item.status }]);
     const verdict = await deps.items.getVerdict(item.key);
     if (verdict) await deps.items.putVerdicts([verdict]);
-    return { ok: true, message: `${item.key} ${request.action === 'accept' ? 'accepted' : 'sent back to the team'}${note}.` };
+    return { ok: true, message: `${item.key} ${request.action === 'accept' ? 'accepted' : 'sent back to the team'}${note}.`, handled: `${outcome}${note}` };
   } finally {
     await deps.state.unlock(item.key);
   }

@@ -1,11 +1,13 @@
-import { type AcceptanceEntry, buildAcceptanceQueue, overdueEntries } from '../domain/acceptance/acceptance-queue.js';
+import { type AcceptanceEntry, overdueEntries } from '../domain/acceptance/acceptance-queue.js';
 import { reminderTiming } from '../domain/acceptance/reminder-timing.js';
 import type { TeamProfile } from '../domain/team.js';
-import type { WorkItem } from '../domain/work-item.js';
 import type { ItemStore, Outbox } from '../ports.js';
 import { renderAcceptanceEscalation, renderAcceptanceReminder } from '../slack/views/acceptance-blocks.js';
 import type { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
 import { metrics } from '../metrics.js';
+import { acceptanceQueueFor, mirrorReminder, reminderSignature } from './reminder-redraw.js';
+
+export { acceptanceQueueFor } from './reminder-redraw.js';
 
 /** What Slack tells about a person: their time zone and Do Not Disturb state. */
 export interface SlackPresence {
@@ -21,30 +23,24 @@ export interface ReminderDeps {
 }
 
 export type ReminderResult =
-  | { sent: true; id: string; items: string[]; escalated: string[] }
-  | { sent: false; reason: string; escalated: string[] };
-
-/** The team's acceptance queue as the store sees it, snoozed items left out. */
-export async function acceptanceQueueFor(deps: Pick<ReminderDeps, 'items' | 'state'>, team: TeamProfile, now: Date): Promise<AcceptanceEntry[]> {
-  const keys = await deps.items.awaitingAcceptanceKeys(team.id);
-  const items = (await deps.items.getItems(keys)).filter((i): i is WorkItem => i !== null);
-  const snoozed = await deps.state.snoozed(keys);
-  return buildAcceptanceQueue(items.filter((i) => !snoozed.has(i.key)), team, now);
-}
+  | { sent: true; id: string; items: string[]; escalated: string[]; edited: string | null }
+  | { sent: false; reason: string; escalated: string[]; edited: string | null };
 
 /**
  * One pass for a team: the PO's daily DM when it is due in their time zone (working day,
  * reminder hour reached, not in Do Not Disturb), and a one-time note in the team channel for
  * items that waited past the limit after enough reminders. Message ids carry the PO's local
- * date, so however often the pass runs, the PO gets one reminder a day.
+ * date, so however often the pass runs, the PO gets one reminder a day. First, the latest
+ * reminder is edited if items it listed have left the queue since (in Jira or in Slack).
  */
 export async function sendAcceptanceReminders(deps: ReminderDeps, team: TeamProfile, now: Date): Promise<ReminderResult> {
-  if (!team.acceptance.enabled) return { sent: false, reason: 'acceptance reminders are off for this team', escalated: [] };
+  if (!team.acceptance.enabled) return { sent: false, reason: 'acceptance reminders are off for this team', escalated: [], edited: null };
+  const edited = await mirrorReminder(deps, team, now);
   const queue = await acceptanceQueueFor(deps, team, now);
   const reminder = await remind(deps, team, queue, now);
   // Escalation looks at reminders sent so far, this pass's included.
   const escalated = await escalate(deps, team, queue);
-  return reminder.sent ? { ...reminder, escalated } : { ...reminder, escalated };
+  return { ...reminder, escalated, edited };
 }
 
 async function remind(deps: ReminderDeps, team: TeamProfile, queue: readonly AcceptanceEntry[], now: Date): Promise<{ sent: true; id: string; items: string[] } | { sent: false; reason: string }> {
@@ -57,7 +53,10 @@ async function remind(deps: ReminderDeps, team: TeamProfile, queue: readonly Acc
   if (!timing.due) return { sent: false, reason: timing.reason };
   const id = `accept:${team.id}:${po}:${timing.localDate}`;
   if (await deps.state.markReminded(id)) {
-    const message = renderAcceptanceReminder(team.name, queue);
+    const keys = queue.map((e) => e.item.key);
+    // Remembered before it is enqueued: a retried pass sees "already reminded" and would not remember it.
+    await deps.state.rememberReminder({ id, teamId: team.id, channel: po, keys, signature: reminderSignature(keys, new Set(keys), {}) });
+    const message = renderAcceptanceReminder(team.name, queue, { reminderId: id });
     await deps.outbox.enqueue({ id, channel: po, text: message.text, blocks: message.blocks });
     await deps.state.countReminder(queue.map((e) => e.item.key));
     metrics.remindersSent.inc({ team: team.id, kind: 'reminder' });

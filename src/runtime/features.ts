@@ -5,6 +5,7 @@ import { syncDigestSchedules } from '../digest/digest-schedules.js';
 import { createDeliveryClient } from '../delivery/slack-delivery-client.js';
 import { RedisOutbox } from '../delivery/redis-outbox.js';
 import { slackPresence } from '../acceptance/slack-presence.js';
+import { mirrorReminder } from '../acceptance/reminder-redraw.js';
 import { createJiraWebhookHandler } from '../jira/webhook.js';
 import { acceptanceFeature } from '../slack/handlers/acceptance-actions.js';
 import { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
@@ -39,7 +40,10 @@ export function workerDefinitions(config: Config): WorkerDefinition[] {
     queue: QUEUES.sync,
     start(rt) {
       const deps = buildSyncDeps(rt.config, rt.redis, () => rt.clock.now());
-      return startSyncWorker(deps, rt.connection('sync-worker'), rt.prefix);
+      const worker = startSyncWorker(deps, rt.connection('sync-worker'), rt.prefix);
+      // Reminders mirror Jira right after a sync or webhook refresh, not only at the next acceptance pass.
+      if (rt.config.env.SLACK_BOT_TOKEN) worker.on('completed', (job) => void mirrorAcceptanceAfterSync(rt, job.data));
+      return worker;
     },
     schedule: (rt) => scheduleSync(rt.queue(QUEUES.sync), rt.config.teams.teams.map((t) => t.id)),
   });
@@ -127,6 +131,20 @@ export function workerDefinitions(config: Config): WorkerDefinition[] {
   return definitions;
 }
 
+/** Edits the PO reminders of the synced teams (all teams after a webhook refresh) whose items left the queue. */
+async function mirrorAcceptanceAfterSync(rt: Runtime, data: unknown): Promise<void> {
+  const teamId = (data as { kind?: string; teamId?: string } | undefined)?.kind === 'scope' ? (data as { teamId?: string }).teamId : undefined;
+  const teams = rt.config.teams.teams.filter((t) => t.acceptance.enabled && (!teamId || t.id === teamId));
+  const deps = { items: new RedisItemStore(rt.redis, rt.prefix, rt.config.teams.teams, siteUrlOf(rt.config)), state: new RedisAcceptanceState(rt.redis, rt.prefix), outbox: outboxOf(rt) };
+  for (const team of teams) {
+    try {
+      await mirrorReminder(deps, team, rt.clock.now());
+    } catch (error) {
+      rt.logger.warn({ team: team.id, err: error }, 'could not update an acceptance reminder after a sync');
+    }
+  }
+}
+
 function siteUrlOf(config: Config): string {
   return config.env.JIRA_BASE_URL ?? config.teams.site ?? '';
 }
@@ -169,7 +187,7 @@ export async function buildSlackHandler(rt: Runtime): Promise<{ handler: Request
   deps.features = [
     snoozeFeature({ store: deps.store, ledger: new RedisNudgeLedger(rt.redis, rt.prefix), teams, now: () => rt.clock.now() }),
     // Accept and Reject run Jira transitions, so they need a Jira site.
-    ...(deps.jira ? [acceptanceFeature({ items: deps.store, state: new RedisAcceptanceState(rt.redis, rt.prefix), jira: deps.jira, teams, now: () => rt.clock.now() })] : []),
+    ...(deps.jira ? [acceptanceFeature({ items: deps.store, state: new RedisAcceptanceState(rt.redis, rt.prefix), jira: deps.jira, teams, outbox: outboxOf(rt), now: () => rt.clock.now() })] : []),
   ];
   const slack = createSlackApp(deps);
   if (env.SLACK_APP_TOKEN) {

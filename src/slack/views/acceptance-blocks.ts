@@ -14,23 +14,38 @@ function days(n: number): string {
   return `${n} working day${n === 1 ? '' : 's'}`;
 }
 
-/** The PO's daily DM: finished items waiting for acceptance, oldest first, one row of buttons each. */
-export function renderAcceptanceReminder(teamName: string, entries: readonly AcceptanceEntry[], handled: ReadonlyMap<string, string> = new Map()): SlackMessage {
-  const open = entries.filter((e) => !handled.has(e.item.key));
-  const header = `${open.length} finished item${open.length === 1 ? '' : 's'} in ${teamName} wait${open.length === 1 ? 's' : ''} for your acceptance`;
+export interface ReminderDrawing {
+  /** One short line per listed item that has left the queue since, e.g. "PAY-441 — accepted in Jira (now Done)". */
+  left?: readonly string[];
+  /** The reminder's outgoing id, carried in the buttons' block ids so a click finds the message it came from. */
+  reminderId?: string;
+}
+
+/** The reminder a block_actions payload came from, read back from the block id it was drawn with. */
+export function reminderIdOfBlock(blockId: string | undefined): string | undefined {
+  const match = /^acceptance-actions:[^|]+\|(.+)$/.exec(blockId ?? '');
+  return match?.[1];
+}
+
+/**
+ * The PO's daily DM: finished items waiting for acceptance, oldest first, one row of buttons
+ * each, then a line for each listed item that has been handled or left in Jira. Both the first
+ * post and every later edit are drawn here, so they look the same.
+ */
+export function renderAcceptanceReminder(teamName: string, entries: readonly AcceptanceEntry[], drawing: ReminderDrawing = {}): SlackMessage {
+  const left = drawing.left ?? [];
+  const header =
+    entries.length === 0 && left.length > 0
+      ? `Nothing in ${teamName} waits for your acceptance any more`
+      : `${entries.length} finished item${entries.length === 1 ? '' : 's'} in ${teamName} wait${entries.length === 1 ? 's' : ''} for your acceptance`;
   const blocks: unknown[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(header)}*` } }];
   for (const entry of entries.slice(0, 15)) {
     const { item } = entry;
-    const done = handled.get(item.key);
     const line = `${link(item.url, item.key)} ${escapeMrkdwn(clip(item.summary, 150))}\n_${escapeMrkdwn(item.status)} for ${days(entry.workingDaysWaiting)}_`;
-    if (done) {
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `~${line.split('\n')[0]}~\n${escapeMrkdwn(done)}` } });
-      continue;
-    }
     blocks.push({ type: 'section', block_id: `acceptance:${item.key}`, text: { type: 'mrkdwn', text: line } });
     blocks.push({
       type: 'actions',
-      block_id: `acceptance-actions:${item.key}`,
+      block_id: drawing.reminderId ? `acceptance-actions:${item.key}|${drawing.reminderId}` : `acceptance-actions:${item.key}`,
       elements: [
         { type: 'button', text: { type: 'plain_text', text: 'Accept' }, style: 'primary', action_id: ACCEPTANCE_ACTIONS.accept, value: item.key },
         { type: 'button', text: { type: 'plain_text', text: 'Reject…' }, style: 'danger', action_id: ACCEPTANCE_ACTIONS.reject, value: item.key },
@@ -45,6 +60,7 @@ export function renderAcceptanceReminder(teamName: string, entries: readonly Acc
     });
   }
   if (entries.length > 15) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${entries.length - 15} more` }] });
+  if (left.length > 0) blocks.push({ type: 'section', block_id: 'acceptance-left', text: { type: 'mrkdwn', text: clip(left.map((l) => escapeMrkdwn(l)).join('\n'), 2900) } });
   return { text: header, blocks };
 }
 

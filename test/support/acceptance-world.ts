@@ -1,0 +1,168 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Redis } from 'ioredis';
+import { loadConfig } from '../../config/load-config.js';
+import type { Config } from '../../config/schema.js';
+import { type ReminderDeps, type ReminderResult, sendAcceptanceReminders } from '../../src/acceptance/reminder-service.js';
+import { slackPresence } from '../../src/acceptance/slack-presence.js';
+import { loadSampleSite, type SampleJiraServer, type SampleSite, startJiraSiteServer } from '../../src/demo/sample-jira-server.js';
+import { createDeliveryClient } from '../../src/delivery/slack-delivery-client.js';
+import type { TeamProfile } from '../../src/domain/team.js';
+import { createJiraClients } from '../../src/jira/jira-clients.js';
+import { createJiraWriter } from '../../src/jira/jira-writer.js';
+import type { JiraWriter } from '../../src/ports.js';
+import { RedisAcceptanceState } from '../../src/store/redis-acceptance-state.js';
+import { RedisItemStore } from '../../src/store/redis-item-store.js';
+import { buildSyncDeps, runSyncOnce } from '../../src/sync/sync-service.js';
+import { type OutboxHarness, outboxHarness, waitFor } from '../delivery/outbox-harness.js';
+import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
+import { startTestRedis, type TestRedis } from './redis-server.js';
+
+/** Monday 23 November 2026, 10:30 in Berlin: the Payments PO's reminder is due. */
+export const MONDAY = new Date('2026-11-23T09:30:00Z');
+export const PRIYA = 'U0PRIYA01';
+/** Priya's DM channel, as the fake Slack opens it for her user id. */
+export const PRIYA_DM = 'D0PRIYA01';
+export const MARCO = 'U0MARCO02';
+export const LENA = 'U0LENA003';
+export const STRANGER = 'U0STRANGE';
+const PREFIX = 'acc';
+
+/** A request the Jira site received: method and path, in arrival order. */
+export interface JiraCall {
+  method: string;
+  path: string;
+}
+
+/** Answers a Jira request instead of the site (a workflow validator refusing, say); undefined lets it through. */
+export type JiraRefusal = (call: JiraCall) => { status: number; body: unknown } | undefined;
+
+/**
+ * The sample backlog synced from the sample Jira site into a real Redis, the outbox delivering
+ * to a fake Slack, and the acceptance state: what acceptance tests share. The site is the
+ * served object itself, so a test can move an item in Jira directly and read comments back.
+ */
+export interface AcceptanceWorld {
+  redis: TestRedis;
+  client: Redis;
+  slack: FakeSlackApi;
+  jira: SampleJiraServer;
+  site: SampleSite;
+  jiraCalls: JiraCall[];
+  refuse?: JiraRefusal;
+  config: Config;
+  teams: TeamProfile[];
+  store: RedisItemStore;
+  state: RedisAcceptanceState;
+  outbox: OutboxHarness;
+  reminderDeps: ReminderDeps;
+  writer: JiraWriter;
+  team(id: string): TeamProfile;
+  /** POSTs to an item's transitions or comments, as Jira saw them. */
+  writesTo(key: string, what: 'transitions' | 'comment'): JiraCall[];
+  /** Comment bodies Jira stored for an item, as plain text. */
+  comments(key: string): string[];
+  /** Moves an item in Jira directly (no who-owns involved), e.g. to "Done". */
+  moveInJira(key: string, status: string, at?: Date): void;
+  status(key: string): string;
+  sync(): Promise<void>;
+  /** Runs the acceptance pass and, when a reminder went out, waits until it is in the PO's DM. */
+  remind(team: string, now: Date): Promise<ReminderResult>;
+  /** The PO's DMs as they are now (after edits). */
+  dms(channel?: string): ReturnType<FakeSlackApi['channelMessages']>;
+  waitForCalls(method: string, count: number): Promise<void>;
+  /** Fresh Redis, Jira site and outbox for the next test. */
+  reset(options?: { teams?: (teams: TeamProfile[]) => TeamProfile[] }): Promise<void>;
+  close(): Promise<void>;
+}
+
+function adfText(body: unknown): string {
+  const out: string[] = [];
+  JSON.stringify(body, (key, value) => {
+    if (key === 'text' && typeof value === 'string') out.push(value);
+    return value;
+  });
+  return typeof body === 'string' ? body : out.join('');
+}
+
+export async function startAcceptanceWorld(): Promise<AcceptanceWorld> {
+  const redis = await startTestRedis();
+  const slack = await startFakeSlackApi({ users: { [PRIYA]: { tz: 'Europe/Berlin', name: 'priya' } } });
+  const world = { redis, slack, jiraCalls: [] as JiraCall[] } as AcceptanceWorld;
+  const statusOf = (status: string): Record<string, unknown> => {
+    for (const entry of Object.values(world.site.transitions) as { transitions?: { to: { name: string } }[] }[]) {
+      const found = entry.transitions?.find((t) => t.to.name === status);
+      if (found) return found.to as Record<string, unknown>;
+    }
+    throw new Error(`no status "${status}" in the sample workflow`);
+  };
+  const fields = (key: string) => {
+    const issue = world.site.issues.find((i) => i.key === key);
+    if (!issue) throw new Error(`no ${key} in the sample site`);
+    return issue.fields as Record<string, unknown>;
+  };
+  const intercept = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const call = { method: req.method ?? 'GET', path: new URL(req.url ?? '/', 'http://localhost').pathname };
+    world.jiraCalls.push(call);
+    const refusal = world.refuse?.(call);
+    if (!refusal) return false;
+    res.writeHead(refusal.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(refusal.body));
+    return true;
+  };
+
+  Object.assign(world, {
+    team: (id: string) => {
+      const team = world.teams.find((t) => t.id === id);
+      if (!team) throw new Error(`no team ${id}`);
+      return team;
+    },
+    writesTo: (key: string, what: 'transitions' | 'comment') => world.jiraCalls.filter((c) => c.method === 'POST' && c.path.endsWith(`/issue/${key}/${what}`)),
+    comments: (key: string) => (world.site.comments?.[key] ?? []).map(adfText),
+    moveInJira(key: string, status: string, at = new Date()) {
+      const f = fields(key);
+      f.status = statusOf(status);
+      f.updated = at.toISOString().replace('Z', '+0000');
+    },
+    status: (key: string) => String((fields(key).status as { name?: string } | undefined)?.name ?? ''),
+    async sync() {
+      await runSyncOnce(buildSyncDeps(world.config, world.client), 'full');
+    },
+    async remind(teamId: string, now: Date) {
+      const before = world.slack.callsTo('chat.postMessage').length;
+      const result = await sendAcceptanceReminders(world.reminderDeps, world.team(teamId), now);
+      if (result.sent) await world.waitForCalls('chat.postMessage', before + 1);
+      return result;
+    },
+    dms: (channel = PRIYA_DM) => world.slack.channelMessages(channel),
+    waitForCalls: (method: string, count: number) => waitFor(() => world.slack.callsTo(method).length >= count, 10_000),
+    async reset(options: { teams?: (teams: TeamProfile[]) => TeamProfile[] } = {}) {
+      await world.outbox?.close();
+      await world.jira?.close();
+      world.client ??= redis.client();
+      await world.client.flushall();
+      slack.reset();
+      world.jiraCalls.length = 0;
+      world.refuse = undefined;
+      world.site = loadSampleSite('samples/jira');
+      world.jira = await startJiraSiteServer(world.site, intercept);
+      world.config = loadConfig({ JIRA_BASE_URL: world.jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x', REDIS_PREFIX: PREFIX }, 'samples/who-owns.yaml');
+      world.teams = options.teams ? options.teams(world.config.teams.teams) : world.config.teams.teams;
+      world.config = { ...world.config, teams: { ...world.config.teams, teams: world.teams } };
+      await world.sync();
+      world.jiraCalls.length = 0;
+      world.store = new RedisItemStore(world.client, PREFIX, world.teams, world.site.siteUrl);
+      world.state = new RedisAcceptanceState(world.client, PREFIX);
+      world.outbox = outboxHarness(redis, slack, PREFIX);
+      world.outbox.startWorker({ perChannelIntervalMs: 5 });
+      world.writer = createJiraWriter(createJiraClients({ baseUrl: world.jira.url, deployment: 'cloud', limits: { maxConcurrency: 4, maxPerSecond: 1000, baseBackoffMs: 1 } }));
+      world.reminderDeps = { items: world.store, state: world.state, outbox: world.outbox.outbox, presence: slackPresence(createDeliveryClient('xoxb-test', { slackApiUrl: slack.apiUrl })) };
+    },
+    async close() {
+      await world.outbox?.close();
+      await world.jira?.close();
+      await slack.close();
+      await redis.stop();
+    },
+  });
+  return world;
+}
