@@ -5,7 +5,8 @@ import { OUTGOING_EVENT_TYPE, type OutboxKeys } from './outbox-keys.js';
 import { classifySlackFailure, type SlackFailure } from './slack-outcome.js';
 
 export type HeadOutcome =
-  | { kind: 'delivered'; channel: string; ts: string }
+  /** `landedAt`: when Slack took the message, on this machine's clock (paces the channel's next post). */
+  | { kind: 'delivered'; channel: string; ts: string; landedAt: number }
   | { kind: 'dead'; error: string }
   | { kind: 'retry'; failure: SlackFailure };
 
@@ -33,24 +34,40 @@ async function findPosted(slack: webApi.WebClient, channel: string, id: string, 
   return undefined;
 }
 
+/** A Slack message ts ("1700000000.123456") in epoch milliseconds. */
+function tsMillis(ts: string | undefined): number {
+  const [seconds = '', fraction = ''] = String(ts ?? '').split('.');
+  return Number(seconds) * 1000 + Math.floor(Number(`0.${fraction || '0'}`) * 1000);
+}
+
+/**
+ * When Slack took a post. Its ts is Slack's own clock, the one Slack paces by; clamped to when the
+ * call left and when the answer came, so a skewed clock can only move the estimate inside that window.
+ */
+function landedAt(ts: string | undefined, sentAt: number, answeredAt: number): number {
+  const server = tsMillis(ts);
+  return Number.isFinite(server) ? Math.min(answeredAt, Math.max(sentAt, server)) : answeredAt;
+}
+
 async function openDm(slack: webApi.WebClient, user: string): Promise<string> {
   const opened = await slack.conversations.open({ users: user });
   return opened.channel?.id ?? user;
 }
 
 /**
- * Delivers one message exactly once. Before a post, an intent is recorded; if an intent is
- * already there, an earlier attempt may have posted before its worker died, so the channel's
+ * Delivers one message exactly once. Before a post, an intent is recorded; if an intent was
+ * already there (`intent`, read by the caller), an earlier attempt may have posted before its
+ * worker died, so the channel's
  * history is searched for the message's marker first.
  */
-export async function deliverHead(redis: Redis, keys: OutboxKeys, slack: webApi.WebClient, message: StoredMessage): Promise<HeadOutcome> {
+export async function deliverHead(redis: Redis, keys: OutboxKeys, slack: webApi.WebClient, message: StoredMessage, intent: string | null): Promise<HeadOutcome> {
   let posting = false;
   try {
     if (message.updateOf) {
       const target = await redis.hgetall(keys.delivered(message.updateOf));
       if (!target.ts || !target.channel) return { kind: 'dead', error: `the message to edit (${message.updateOf}) was never delivered` };
       await slack.chat.update({ channel: target.channel, ts: target.ts, text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
-      return { kind: 'delivered', channel: target.channel, ts: target.ts };
+      return { kind: 'delivered', channel: target.channel, ts: target.ts, landedAt: Date.now() };
     }
     let threadTs: string | undefined;
     if (message.threadOf) {
@@ -59,13 +76,13 @@ export async function deliverHead(redis: Redis, keys: OutboxKeys, slack: webApi.
     }
     // A DM addressed to a user id lands in a D… channel; history is read there.
     const channel = /^[UW]/.test(message.channel) ? await openDm(slack, message.channel) : message.channel;
-    const intent = await redis.get(keys.intent(message.id));
     if (intent) {
       const found = await findPosted(slack, channel, message.id, Number(intent), threadTs);
-      if (found?.ts) return { kind: 'delivered', channel, ts: found.ts };
+      if (found?.ts) return { kind: 'delivered', channel, ts: found.ts, landedAt: Math.min(Date.now(), tsMillis(found.ts)) };
     }
     await redis.set(keys.intent(message.id), String(Date.now()), 'EX', 7 * 86_400, 'NX');
     posting = true;
+    const sentAt = Date.now();
     const posted = await slack.chat.postMessage({
       channel,
       text: message.text,
@@ -75,7 +92,7 @@ export async function deliverHead(redis: Redis, keys: OutboxKeys, slack: webApi.
       unfurl_links: false,
       unfurl_media: false,
     });
-    return { kind: 'delivered', channel: posted.channel ?? channel, ts: String(posted.ts) };
+    return { kind: 'delivered', channel: posted.channel ?? channel, ts: String(posted.ts), landedAt: landedAt(posted.ts, sentAt, Date.now()) };
   } catch (error) {
     const failure = classifySlackFailure(error);
     // A 429 is a refusal: nothing was posted, so the next attempt need not search the history.

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import { metrics } from '../metrics.js';
 import { deliverHead } from './deliver-head.js';
 import type { OutboxKeys } from './outbox-keys.js';
 import { FINISH_HEAD_SCRIPT, RELEASE_SCRIPT } from './outbox-scripts.js';
@@ -32,17 +33,17 @@ export interface NotifyProcessorOptions {
   deliveredTtlSeconds?: number;
 }
 
-/** Waits shorter than this are slept in place instead of re-queued (keeps pacing tight). */
-const SPIN_MS = 25;
+/** Slack's clock and ours are read to the millisecond; this keeps a paced post off the exact edge. */
+const PACING_MARGIN_MS = 2;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
- * The notify queue's job: drains one channel's FIFO, one message per run, then re-queues
- * itself (delayed) until the channel is empty. Delays honour the channel's pacing, the
- * workspace rate and Slack's Retry-After.
+ * The notify queue's job: drains one channel's FIFO in order. Short waits (the channel's
+ * pacing, the workspace rate, Slack's Retry-After) are slept in the job; long ones, or a run
+ * past its budget, re-queue the job (delayed) so other channels get the worker slot.
  */
 export function createNotifyProcessor(options: NotifyProcessorOptions) {
   const { redis, keys, slack, logger } = options;
@@ -61,21 +62,13 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
     throw new DelayedError();
   }
 
-  async function waitForSlot(channel: string): Promise<number> {
-    const next = Number((await redis.get(keys.next(channel))) ?? 0);
-    let wait = next - Date.now();
-    if (wait > 0 && wait <= SPIN_MS) {
-      await sleep(wait);
-      wait = 0;
-    }
-    if (wait > 0) return next;
-    if (perSecond > 0) {
-      const second = Math.floor(Date.now() / 1000);
-      const used = await redis.incr(keys.rate(second));
-      if (used === 1) await redis.expire(keys.rate(second), 5);
-      if (used > perSecond) return (second + 1) * 1000;
-    }
-    return 0;
+  /** A workspace-wide token for this second, or the time the next second starts. */
+  async function workspaceSlot(): Promise<number> {
+    if (perSecond <= 0) return 0;
+    const second = Math.floor(Date.now() / 1000);
+    const used = await redis.incr(keys.rate(second));
+    if (used === 1) await redis.expire(keys.rate(second), 5);
+    return used > perSecond ? (second + 1) * 1000 : 0;
   }
 
   return async function drain(job: Job<DrainJobData>, token?: string): Promise<void> {
@@ -84,52 +77,74 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
     const owner = `${job.id}:${token ?? ''}:${Math.random()}`;
     // BullMQ can lose a job's lock while its worker still runs; this lock keeps two posts apart.
     if ((await redis.set(lockKey, owner, 'PX', lockMs, 'NX')) !== 'OK') return later(job, Date.now() + 50, token);
+    const run: DrainRun = { job, lockKey, deadline: Date.now() + maxRunMs };
     try {
-      // Short waits (channel pacing) are slept in place: re-queueing costs more than the wait.
-      const started = Date.now();
       for (;;) {
-        const nextAt = await drainLocked(job);
+        const nextAt = await drainLocked(run);
         if (nextAt === 0) return;
         const wait = nextAt - Date.now();
-        if (wait > inlineWaitMs || Date.now() - started + wait > maxRunMs) return await later(job, nextAt, token);
-        if (wait > 0) await sleep(wait);
-        await redis.pexpire(lockKey, lockMs);
+        if (wait <= 0) continue;
+        // Retry-After and retry backoff: slept in place when short, re-queued when long.
+        if (!(await holdFor(run, wait))) return await later(job, nextAt, token);
       }
     } finally {
       await redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, lockKey, owner);
     }
   };
 
-  async function drainLocked(job: Job<DrainJobData>): Promise<number> {
-    const { channel, generation } = job.data;
+  /**
+   * Sleeps `wait` ms in the job when that is cheaper than re-queueing and the channel lock can
+   * be kept; false when the job should be re-queued instead.
+   */
+  async function holdFor(run: DrainRun, wait: number): Promise<boolean> {
+    if (wait > inlineWaitMs || Date.now() + wait > run.deadline) return false;
+    await redis.pexpire(run.lockKey, lockMs);
+    await sleep(wait);
+    return true;
+  }
+
+  /**
+   * Delivers the channel's head message. Returns 0 when the channel is empty, a time in the past
+   * to go on with the next message, or a future time to wait for.
+   */
+  async function drainLocked(run: DrainRun): Promise<number> {
+    const { channel, generation } = run.job.data;
+    // Pipelined reads: a drain's Redis round trips sit between two posts of a busy channel.
+    const [active, id, nextRaw] = pipelineValues(await redis.pipeline().get(keys.active(channel)).lindex(keys.queue(channel), 0).get(keys.next(channel)).exec());
     // A stale drain (its generation already ended) must not run next to the current one.
-    if ((await redis.get(keys.active(channel))) !== generation) return 0;
-    const id = await redis.lindex(keys.queue(channel), 0);
+    if (active !== generation) return 0;
     if (!id) {
       const left = await redis.eval(RELEASE_SCRIPT, 3, keys.queue(channel), keys.active(channel), keys.channels, channel, generation);
       return Number(left) > 0 ? Date.now() : 0;
     }
-    const finish = async (outcome: 'delivered' | 'dead', landed: string, ts: string, dead: object | null): Promise<number> =>
+    const finish = async (outcome: 'delivered' | 'dead', landed: string, ts: string, dead: object | null, nextAt = 0): Promise<number> =>
       Number(
-        await redis.eval(FINISH_HEAD_SCRIPT, 8, keys.queue(channel), keys.active(channel), keys.channels, keys.delivered(id), keys.intent(id), keys.attempts(id), keys.next(channel), keys.deadLetters, id, channel, outcome, landed, ts, String(deliveredTtl), String(outcome === 'delivered' ? Date.now() + interval : 0), dead ? JSON.stringify(dead) : ''),
+        await redis.eval(FINISH_HEAD_SCRIPT, 8, keys.queue(channel), keys.active(channel), keys.channels, keys.delivered(id), keys.intent(id), keys.attempts(id), keys.next(channel), keys.deadLetters, id, channel, outcome, landed, ts, String(deliveredTtl), String(nextAt), dead ? JSON.stringify(dead) : ''),
       );
-    const raw = await redis.get(keys.message(id));
-    const stored = await redis.hgetall(keys.delivered(id));
+    const [raw, deliveredTs, deliveredChannel, intent] = pipelineValues(await redis.pipeline().get(keys.message(id)).hget(keys.delivered(id), 'ts').hget(keys.delivered(id), 'channel').get(keys.intent(id)).exec());
+    // Dead letters stay visible to operators: logged, counted by kind (the id's first part), listed.
+    const deadLetter = (error: string, text?: string, attempts?: number): Promise<number> => {
+      logger?.error({ outgoingId: id, channel, err: error, ...(attempts ? { attempts } : {}) }, 'message moved to the dead-letter list');
+      metrics.deliveriesDeadLettered.inc({ kind: id.split(':')[0] ?? 'message' });
+      return finish('dead', channel, '', { id, channel, error, at: new Date().toISOString(), ...(text ? { text } : {}) });
+    };
     let left: number;
-    if (stored.ts) {
-      left = await finish('delivered', stored.channel ?? channel, stored.ts, null);
+    if (deliveredTs) {
+      left = await finish('delivered', deliveredChannel ?? channel, deliveredTs, null, Date.now() + interval);
     } else if (!raw) {
-      left = await finish('dead', channel, '', { id, channel, error: 'message expired before delivery', at: new Date().toISOString() });
+      left = await deadLetter('message expired before delivery');
     } else {
-      const slotAt = await waitForSlot(channel);
-      if (slotAt > 0) return slotAt;
+      // Everything is read before the wait, so the post leaves as soon as the channel's slot opens.
+      const channelAt = Number(nextRaw ?? 0);
+      if (channelAt > Date.now() && !(await holdFor(run, channelAt - Date.now()))) return channelAt;
+      const workspaceAt = await workspaceSlot();
+      if (workspaceAt > 0) return workspaceAt;
       const message = JSON.parse(raw);
-      const outcome = await deliverHead(redis, keys, slack, message);
+      const outcome = await deliverHead(redis, keys, slack, message, intent ?? null);
       if (outcome.kind === 'delivered') {
-        left = await finish('delivered', outcome.channel, outcome.ts, null);
+        left = await finish('delivered', outcome.channel, outcome.ts, null, outcome.landedAt + interval + PACING_MARGIN_MS);
       } else if (outcome.kind === 'dead') {
-        logger?.error({ outgoingId: id, channel, err: outcome.error }, 'message moved to the dead-letter list');
-        left = await finish('dead', channel, '', { id, channel, error: outcome.error, at: new Date().toISOString(), text: message.text });
+        left = await deadLetter(outcome.error, message.text);
       } else if (outcome.failure.kind === 'rate-limited') {
         const at = Date.now() + outcome.failure.retryAfterMs;
         await redis.set(keys.next(channel), String(at), 'PX', 86_400_000);
@@ -139,14 +154,29 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
         const attempts = await redis.incr(keys.attempts(id));
         await redis.expire(keys.attempts(id), 7 * 86_400);
         if (attempts >= budget) {
-          logger?.error({ outgoingId: id, channel, err: outcome.failure.error, attempts }, 'message moved to the dead-letter list');
-          left = await finish('dead', channel, '', { id, channel, error: outcome.failure.error, at: new Date().toISOString(), text: message.text });
+          left = await deadLetter(outcome.failure.error, message.text, attempts);
         } else {
           logger?.warn({ outgoingId: id, channel, err: outcome.failure.error, attempts }, 'Slack delivery failed; retrying');
           return Date.now() + baseMs * 2 ** (attempts - 1);
         }
       }
     }
-    return left > 0 ? Math.max(Date.now(), Number((await redis.get(keys.next(channel))) ?? 0)) : 0;
+    // The next message waits for its slot just before its own post, not here.
+    return left > 0 ? Date.now() : 0;
   }
+}
+
+/** The string replies of a read-only pipeline, in order; a failed command throws. */
+function pipelineValues(results: [Error | null, unknown][] | null): (string | null)[] {
+  return (results ?? []).map(([error, value]) => {
+    if (error) throw error;
+    return (value as string | null) ?? null;
+  });
+}
+
+interface DrainRun {
+  job: Job<DrainJobData>;
+  lockKey: string;
+  /** The job hands the channel back (re-queued) rather than hold it past this time. */
+  deadline: number;
 }

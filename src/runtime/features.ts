@@ -26,7 +26,11 @@ import { scheduleNudges, startNudgesWorker } from '../../workers/nudges.worker.j
 import { startNotifyWorker } from '../../workers/notify.worker.js';
 import type { Runtime } from './build-runtime.js';
 import type { RequestHandler } from './http-server.js';
+import { instrumentSlackClient } from './instrument-slack.js';
 import type { WorkerDefinition } from './start-workers.js';
+
+/** Channels drained at once by one `work` process; each drain mostly waits on Slack. */
+const NOTIFY_CONCURRENCY = 50;
 
 /**
  * The one place feature modules are plugged into the processes: which queues have workers
@@ -58,7 +62,9 @@ export function workerDefinitions(config: Config): WorkerDefinition[] {
         prefix: rt.prefix,
         outbox,
         redis: rt.redis,
-        slack: createDeliveryClient(token, rt.config.env.SLACK_API_URL ? { slackApiUrl: rt.config.env.SLACK_API_URL } : {}),
+        // Counted like every other Slack client: deliveries are most of the app's Web API calls.
+        slack: instrumentSlackClient(createDeliveryClient(token, { maxConcurrency: NOTIFY_CONCURRENCY, ...(rt.config.env.SLACK_API_URL ? { slackApiUrl: rt.config.env.SLACK_API_URL } : {}) })),
+        concurrency: NOTIFY_CONCURRENCY,
         logger: rt.logger.child({ queue: QUEUES.notify }),
       });
       // Closing the worker must also stop the outbox repair timer: route close() through running.close().

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OUTGOING_EVENT_TYPE } from '../../src/delivery/outbox-keys.js';
 import { createDeliveryClient } from '../../src/delivery/slack-delivery-client.js';
+import { metrics } from '../../src/metrics.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 import { type OutboxHarness, outboxHarness, waitFor } from './outbox-harness.js';
@@ -90,6 +91,8 @@ describe('RedisOutbox', () => {
     expect(texts('C0D')).toEqual(['good']);
     const dead = await h.outbox.deadLetters();
     expect(dead).toEqual([expect.objectContaining({ id: 'd:1', channel: 'C0D', error: 'channel_not_found' })]);
+    // Operators see it on /metrics too, counted by the kind of message.
+    expect(await metrics.registry.getSingleMetricAsString('who_owns_deliveries_dead_lettered_total')).toMatch(/kind="d"} 1/);
   });
 
   it('refuses a message without id or text, and queues nothing', async () => {
