@@ -22,32 +22,54 @@ export interface NotifyWorkerOptions extends Omit<NotifyProcessorOptions, 'keys'
 }
 
 export interface NotifyWorker {
-  worker: Worker<DrainJobData>;
+  /** The BullMQ Workers sharing the queue in this process (see JOBS_PER_FETCHER). */
+  workers: Worker<DrainJobData>[];
+  waitUntilReady(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Starts the notify queue's worker: every outgoing Slack message is posted here. */
+/**
+ * A BullMQ Worker fetches its jobs one at a time and starts none until it has as many as its
+ * concurrency allows; several Workers fetch side by side, so a batch for hundreds of channels
+ * gets its first posts out sooner.
+ */
+const JOBS_PER_FETCHER = 50;
+
+/** Starts the notify queue's workers: every outgoing Slack message is posted here. */
 export function startNotifyWorker(options: NotifyWorkerOptions): NotifyWorker {
   const drain = createNotifyProcessor({ ...options, keys: outboxKeys(options.prefix) });
   const lock = options.lockDurationMs ?? 30_000;
-  const worker = new Worker<DrainJobData>(
-    QUEUES.notify,
-    async (job: Job<DrainJobData>, token?: string) => {
-      const parsed = DrainJob.safeParse(job.data);
-      if (!parsed.success) throw new UnrecoverableError(`bad notify job: ${parsed.error.message}`);
-      await drain(job, token);
-    },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 50, lockDuration: lock, stalledInterval: lock, maxStalledCount: 1_000_000 },
+  const concurrency = options.concurrency ?? 50;
+  const fetchers = Math.ceil(concurrency / JOBS_PER_FETCHER);
+  const processDrain = async (job: Job<DrainJobData>, token?: string) => {
+    const parsed = DrainJob.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`bad notify job: ${parsed.error.message}`);
+    await drain(job, token);
+  };
+  const workers = Array.from(
+    { length: fetchers },
+    () =>
+      new Worker<DrainJobData>(QUEUES.notify, processDrain, {
+        connection: options.connection,
+        prefix: options.prefix,
+        concurrency: Math.ceil(concurrency / fetchers),
+        lockDuration: lock,
+        stalledInterval: lock,
+        maxStalledCount: 1_000_000,
+      }),
   );
   const repair = () => options.outbox.repair().catch((error: Error) => options.logger?.warn({ err: error.message }, 'outbox repair failed'));
   void repair();
   const timer = setInterval(repair, options.repairEveryMs ?? 60_000);
   timer.unref();
   return {
-    worker,
+    workers,
+    async waitUntilReady() {
+      await Promise.all(workers.map((w) => w.waitUntilReady()));
+    },
     async close() {
       clearInterval(timer);
-      await worker.close();
+      await Promise.all(workers.map((w) => w.close()));
     },
   };
 }

@@ -57,15 +57,24 @@ async function openDm(slack: webApi.WebClient, user: string): Promise<string> {
 /**
  * Delivers one message exactly once. Before a post, an intent is recorded; if an intent was
  * already there (`intent`, read by the caller), an earlier attempt may have posted before its
- * worker died, so the channel's
- * history is searched for the message's marker first.
+ * worker died, so the channel's history is searched for the message's marker first. Everything
+ * but the Slack call itself is done before waiting for the slot, so the post leaves on time.
  */
-export async function deliverHead(redis: Redis, keys: OutboxKeys, slack: webApi.WebClient, message: StoredMessage, intent: string | null): Promise<HeadOutcome> {
+export async function deliverHead(
+  redis: Redis,
+  keys: OutboxKeys,
+  slack: webApi.WebClient,
+  message: StoredMessage,
+  intent: string | null,
+  /** Waits for the channel's slot; called last before the Slack call, after the intent is recorded. */
+  untilSlot: () => Promise<void>,
+): Promise<HeadOutcome> {
   let posting = false;
   try {
     if (message.updateOf) {
       const target = await redis.hgetall(keys.delivered(message.updateOf));
       if (!target.ts || !target.channel) return { kind: 'dead', error: `the message to edit (${message.updateOf}) was never delivered` };
+      await untilSlot();
       await slack.chat.update({ channel: target.channel, ts: target.ts, text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
       return { kind: 'delivered', channel: target.channel, ts: target.ts, landedAt: Date.now() };
     }
@@ -82,6 +91,7 @@ export async function deliverHead(redis: Redis, keys: OutboxKeys, slack: webApi.
     }
     await redis.set(keys.intent(message.id), String(Date.now()), 'EX', 7 * 86_400, 'NX');
     posting = true;
+    await untilSlot();
     const sentAt = Date.now();
     const posted = await slack.chat.postMessage({
       channel,

@@ -85,22 +85,24 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
         const wait = nextAt - Date.now();
         if (wait <= 0) continue;
         // Retry-After and retry backoff: slept in place when short, re-queued when long.
-        if (!(await holdFor(run, wait))) return await later(job, nextAt, token);
+        if (!canHold(run, wait)) return await later(job, nextAt, token);
+        await hold(run, wait);
       }
     } finally {
       await redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, lockKey, owner);
     }
   };
 
-  /**
-   * Sleeps `wait` ms in the job when that is cheaper than re-queueing and the channel lock can
-   * be kept; false when the job should be re-queued instead.
-   */
-  async function holdFor(run: DrainRun, wait: number): Promise<boolean> {
-    if (wait > inlineWaitMs || Date.now() + wait > run.deadline) return false;
+  /** Whether waiting `wait` ms in the job is cheaper than re-queueing and keeps the run in budget. */
+  function canHold(run: DrainRun, wait: number): boolean {
+    return wait <= 0 || (wait <= inlineWaitMs && Date.now() + wait <= run.deadline);
+  }
+
+  /** Sleeps in the job, keeping the channel lock for the wait. */
+  async function hold(run: DrainRun, wait: number): Promise<void> {
+    if (wait <= 0) return;
     await redis.pexpire(run.lockKey, lockMs);
     await sleep(wait);
-    return true;
   }
 
   /**
@@ -134,13 +136,15 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
     } else if (!raw) {
       left = await deadLetter('message expired before delivery');
     } else {
-      // Everything is read before the wait, so the post leaves as soon as the channel's slot opens.
+      // A wait too long to hold goes back to the queue before anything is recorded for the post.
       const channelAt = Number(nextRaw ?? 0);
-      if (channelAt > Date.now() && !(await holdFor(run, channelAt - Date.now()))) return channelAt;
-      const workspaceAt = await workspaceSlot();
-      if (workspaceAt > 0) return workspaceAt;
+      if (!canHold(run, channelAt - Date.now())) return channelAt;
+      const untilSlot = async () => {
+        await hold(run, channelAt - Date.now());
+        for (let at = await workspaceSlot(); at > 0; at = await workspaceSlot()) await hold(run, at - Date.now());
+      };
       const message = JSON.parse(raw);
-      const outcome = await deliverHead(redis, keys, slack, message, intent ?? null);
+      const outcome = await deliverHead(redis, keys, slack, message, intent ?? null, untilSlot);
       if (outcome.kind === 'delivered') {
         left = await finish('delivered', outcome.channel, outcome.ts, null, outcome.landedAt + interval + PACING_MARGIN_MS);
       } else if (outcome.kind === 'dead') {

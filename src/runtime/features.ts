@@ -29,8 +29,11 @@ import type { RequestHandler } from './http-server.js';
 import { instrumentSlackClient } from './instrument-slack.js';
 import type { WorkerDefinition } from './start-workers.js';
 
-/** Channels drained at once by one `work` process; each drain mostly waits on Slack. */
-const NOTIFY_CONCURRENCY = 50;
+/**
+ * Channels drained at once by one `work` process. A drain sleeps between paced posts while
+ * holding its slot, so slots are cheap and a burst across many team channels should not queue.
+ */
+const NOTIFY_CONCURRENCY = 200;
 
 /**
  * The one place feature modules are plugged into the processes: which queues have workers
@@ -57,7 +60,8 @@ export function workerDefinitions(config: Config): WorkerDefinition[] {
       const token = rt.config.env.SLACK_BOT_TOKEN;
       if (!token) throw new Error('the notify worker needs SLACK_BOT_TOKEN');
       const outbox = new RedisOutbox({ redis: rt.redis, queue: rt.queue(QUEUES.notify), prefix: rt.prefix });
-      const running = startNotifyWorker({
+      // The group's close() also stops the outbox repair timer.
+      return startNotifyWorker({
         connection: rt.connection('notify-worker'),
         prefix: rt.prefix,
         outbox,
@@ -67,14 +71,6 @@ export function workerDefinitions(config: Config): WorkerDefinition[] {
         concurrency: NOTIFY_CONCURRENCY,
         logger: rt.logger.child({ queue: QUEUES.notify }),
       });
-      // Closing the worker must also stop the outbox repair timer: route close() through running.close().
-      const { worker } = running;
-      const originalClose = worker.close.bind(worker);
-      worker.close = async () => {
-        worker.close = originalClose;
-        await running.close();
-      };
-      return worker;
     },
   });
   // Digests are posted through the outbox, so they need Slack; the notify worker delivers them.

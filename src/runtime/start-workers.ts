@@ -3,11 +3,17 @@ import { metrics, recordSyncSuccess } from '../metrics.js';
 import type { QueueName } from '../queue/queues.js';
 import type { Runtime } from './build-runtime.js';
 
+/** Several BullMQ Workers of one queue, with what else must stop when they do (timers…). */
+export interface WorkerGroup {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
 /** How the runtime starts one queue's worker and its schedules. */
 export interface WorkerDefinition {
   queue: QueueName;
-  /** Builds and starts the BullMQ Worker (use `rt.connection(...)` and `rt.prefix`). */
-  start(rt: Runtime): Worker | Promise<Worker>;
+  /** Builds and starts the BullMQ Worker(s) (use `rt.connection(...)` and `rt.prefix`). */
+  start(rt: Runtime): Worker | WorkerGroup | Promise<Worker | WorkerGroup>;
   /** Upserts the job schedulers that feed this queue (idempotent; every `work` process may call it). */
   schedule?(rt: Runtime): Promise<void>;
 }
@@ -50,10 +56,13 @@ function observe(worker: Worker, rt: Runtime, queue: QueueName): void {
 export async function startWorkers(rt: Runtime, definitions: readonly WorkerDefinition[], queues?: readonly QueueName[]): Promise<RunningWorkers> {
   const chosen = queues ? definitions.filter((d) => queues.includes(d.queue)) : [...definitions];
   const workers: Worker[] = [];
+  const groups: WorkerGroup[] = [];
   for (const definition of chosen) {
-    const worker = await definition.start(rt);
-    observe(worker, rt, definition.queue);
-    workers.push(worker);
+    const started = await definition.start(rt);
+    const group: WorkerGroup = 'workers' in started ? started : { workers: [started], close: () => started.close() };
+    for (const worker of group.workers) observe(worker, rt, definition.queue);
+    workers.push(...group.workers);
+    groups.push(group);
   }
   for (const definition of chosen) {
     if (!definition.schedule) continue;
@@ -68,7 +77,7 @@ export async function startWorkers(rt: Runtime, definitions: readonly WorkerDefi
   return {
     workers,
     async close() {
-      await Promise.allSettled(workers.map((w) => w.close()));
+      await Promise.allSettled(groups.map((g) => g.close()));
     },
   };
 }
