@@ -30,9 +30,18 @@ export function createSyncProcessor(deps: SyncDeps) {
   };
 }
 
-export function startSyncWorker(deps: SyncDeps, connection: Redis, prefix: string): Worker {
+export interface SyncWorkerOptions {
+  /**
+   * Lock and stall-check period: how soon a dead worker's sync is picked up by another, which
+   * resumes it from the saved progress. BullMQ's default (30 s) when unset.
+   */
+  lockDurationMs?: number;
+}
+
+export function startSyncWorker(deps: SyncDeps, connection: Redis, prefix: string, options: SyncWorkerOptions = {}): Worker {
+  const lock = options.lockDurationMs === undefined ? {} : { lockDuration: options.lockDurationMs, stalledInterval: options.lockDurationMs };
   // Two jobs at once (e.g. a scope sync and a webhook refresh); both share the site's request gate.
-  return new Worker(QUEUES.sync, createSyncProcessor(deps), { connection, prefix, concurrency: 2 });
+  return new Worker(QUEUES.sync, createSyncProcessor(deps), { connection, prefix, concurrency: 2, ...lock });
 }
 
 /** Incremental sync every 15 minutes and a full one (reconciliation) nightly, per team. */

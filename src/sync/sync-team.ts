@@ -57,8 +57,10 @@ function changed(fresh: WorkItem, stored: WorkItem | null): boolean {
 }
 
 async function storePage(deps: SyncDeps, items: WorkItem[]): Promise<number> {
-  const stored = await deps.store.getItems(items.map((i) => i.key));
-  const candidates = items.filter((item, i) => changed(item, stored[i] ?? null));
+  const keys = items.map((i) => i.key);
+  const [stored, storedVerdicts] = await Promise.all([deps.store.getItems(keys), deps.store.getVerdicts(keys)]);
+  // An item stored without its verdict (the process died between the two writes) is attributed again.
+  const candidates = items.filter((item, i) => changed(item, stored[i] ?? null) || !storedVerdicts[i]);
   if (candidates.length === 0) return 0;
   const { items: dirty } = await withStatusEntry(deps.clients, deps.teams, candidates);
   const parentKeys = [...new Set(dirty.map((i) => i.parentKey).filter((k): k is string => Boolean(k)))];

@@ -84,6 +84,15 @@ export interface Faults {
   /** Searches whose body matches fail with this status (e.g. 403 for one project only). */
   refuseSearch?: { match: RegExp; status: number };
   random?: () => number;
+  /** Milliseconds every search and bulk fetch waits before it is answered (a slower site). */
+  delayMs?: number;
+}
+
+/** One bulk fetch that reached the site (faults injected in front of it are not counted). */
+export interface BulkFetchCall {
+  /** Date.now() when it arrived. */
+  at: number;
+  keys: string[];
 }
 
 export interface FakeJira extends SampleJiraServer {
@@ -91,6 +100,10 @@ export interface FakeJira extends SampleJiraServer {
   faults: Faults;
   /** Search request bodies in order (to prove what was refetched). */
   searches: Record<string, unknown>[];
+  /** Date.now() when each of `searches` arrived. */
+  searchedAt: number[];
+  /** Bulk fetches in order of arrival (to prove which batches were refetched). */
+  bulkFetches: BulkFetchCall[];
   injected: number;
 }
 
@@ -103,7 +116,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startFakeJira(site: SampleSite, faults: Faults = {}): Promise<FakeJira> {
-  const state = { searches: [] as Record<string, unknown>[], injected: 0 };
+  const state = { searches: [] as Record<string, unknown>[], searchedAt: [] as number[], bulkFetches: [] as BulkFetchCall[], injected: 0 };
   const random = faults.random ?? Math.random;
   const intercept: Interceptor = async (req: IncomingMessage, res: ServerResponse) => {
     const f = fake.faults;
@@ -127,7 +140,12 @@ export async function startFakeJira(site: SampleSite, faults: Faults = {}): Prom
         setTimeout(() => res.destroy(), 2_000);
         return true;
       }
-      if (/search/.test(req.url ?? '')) state.searches.push(JSON.parse(text || '{}') as Record<string, unknown>);
+      if (/search/.test(req.url ?? '')) {
+        state.searches.push(JSON.parse(text || '{}') as Record<string, unknown>);
+        state.searchedAt.push(Date.now());
+      }
+      if (/issue\/bulkfetch/.test(req.url ?? '')) state.bulkFetches.push({ at: Date.now(), keys: ((JSON.parse(text || '{}') as { issueIdsOrKeys?: unknown[] }).issueIdsOrKeys ?? []).map(String) });
+      if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
       req.push = () => false;
       (req as IncomingMessage & { [Symbol.asyncIterator]: () => AsyncIterator<Buffer> })[Symbol.asyncIterator] = async function* () {
         yield Buffer.from(text);
@@ -136,7 +154,7 @@ export async function startFakeJira(site: SampleSite, faults: Faults = {}): Prom
     return false;
   };
   const server = await startJiraSiteServer(site, intercept);
-  const fake: FakeJira = Object.assign(server, { site, faults, searches: state.searches, injected: 0 });
+  const fake: FakeJira = Object.assign(server, { site, faults, searches: state.searches, searchedAt: state.searchedAt, bulkFetches: state.bulkFetches, injected: 0 });
   Object.defineProperty(fake, 'injected', { get: () => state.injected });
   return fake;
 }

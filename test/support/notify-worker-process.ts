@@ -1,6 +1,7 @@
 /**
  * A notify worker in its own process, for fault tests that kill it with SIGKILL.
  * Usage: tsx test/support/notify-worker-process.ts '<json: {redisUrl, prefix, slackApiUrl, intervalMs, lockMs}>'
+ * Exits when its stdin closes (the test that started it is gone).
  */
 import { Queue } from 'bullmq';
 import { createDeliveryClient } from '../../src/delivery/slack-delivery-client.js';
@@ -25,7 +26,10 @@ const running = startNotifyWorker({
   channelLockMs: settings.lockMs ?? 1000,
   repairEveryMs: 200,
 });
-running.worker.on('ready', () => process.stdout.write('ready\n'));
+void running.waitUntilReady().then(() => process.stdout.write('ready\n'));
 process.on('SIGTERM', () => {
   void running.close().then(() => process.exit(0));
 });
+// The test runner going away closes stdin: leave no worker behind.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();

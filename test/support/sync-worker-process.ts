@@ -1,0 +1,34 @@
+/**
+ * A sync worker in its own process, wired from configuration as `who-owns work` wires it, for
+ * fault tests that kill it with SIGKILL.
+ * Usage: tsx test/support/sync-worker-process.ts '<json: {redisUrl, prefix, jiraUrl, teamFile, deployment?, maxRps?, lockMs?}>'
+ * Exits when its stdin closes (the test that started it is gone).
+ */
+import { loadConfig } from '../../config/load-config.js';
+import { createRedis } from '../../src/store/connection.js';
+import { buildSyncDeps } from '../../src/sync/sync-service.js';
+import { startSyncWorker } from '../../workers/sync.worker.js';
+
+const settings = JSON.parse(process.argv[2] ?? '{}') as { redisUrl: string; prefix: string; jiraUrl: string; teamFile: string; deployment?: 'cloud' | 'datacenter'; maxRps?: number; lockMs?: number };
+const credentials = settings.deployment === 'datacenter' ? { JIRA_PAT: 'fault-pat-123' } : { JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'fault-token-123' };
+const config = loadConfig(
+  {
+    REDIS_URL: settings.redisUrl,
+    REDIS_PREFIX: settings.prefix,
+    WHO_OWNS_CONFIG: settings.teamFile,
+    JIRA_BASE_URL: settings.jiraUrl,
+    JIRA_DEPLOYMENT: settings.deployment ?? 'cloud',
+    JIRA_MAX_RPS: String(settings.maxRps ?? 50),
+    ...credentials,
+  },
+  settings.teamFile,
+);
+const redis = createRedis(settings.redisUrl);
+const worker = startSyncWorker(buildSyncDeps(config, redis), createRedis(settings.redisUrl), settings.prefix, { lockDurationMs: settings.lockMs ?? 1000 });
+worker.on('ready', () => process.stdout.write('ready\n'));
+// The test runner going away closes stdin: leave no worker behind.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
+process.on('SIGTERM', () => {
+  void worker.close().then(() => process.exit(0));
+});
