@@ -6,11 +6,19 @@ import { QUEUES } from '../../src/queue/queues.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 import { recordFaultFigures } from './support/fault-figures.js';
-import { killHard, startWorkerProcess } from './support/worker-process.js';
+import { killHard, randomInt, startWorkerProcess, waitFor } from './support/worker-process.js';
 
 const TRIALS = 20;
 const MESSAGES = 200;
 const CHANNELS = 10;
+/**
+ * The kill comes once this many posts (drawn per trial, uniform from 1) have reached Slack. A
+ * channel is drained by one job at a time, so the killed worker can have at most one post per
+ * channel in flight: at most CHANNELS - 1 more land after the trigger, and the batch is never done.
+ */
+const MAX_KILL_AT = MESSAGES - CHANNELS;
+/** How long after the kill posts already sent by the dead worker may still arrive. */
+const SETTLE_MS = 50;
 
 let redis: TestRedis;
 let slack: FakeSlackApi;
@@ -35,7 +43,7 @@ function postedIds(): string[] {
 describe('delivery survives a worker killed with SIGKILL mid-batch', () => {
   it(`posts each of ${MESSAGES} nudges exactly once over ${TRIALS} trials`, async ({ task }) => {
     const client = redis.client();
-    const summary: { trial: number; killedAfter: number; postedBeforeKill: number }[] = [];
+    const summary: { trial: number; killAt: number; postedAtKill: number }[] = [];
     // One queue for all trials: each trial's restarted worker is the one the next trial kills.
     const prefix = 'crash';
     const queue = new Queue(QUEUES.notify, { connection: client, prefix });
@@ -46,15 +54,28 @@ describe('delivery survives a worker killed with SIGKILL mid-batch', () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       slack.reset();
       const ids: string[] = [];
+      // Armed before the batch is queued: the worker posts while the batch is still being queued.
+      const dying = worker;
+      const killAt = randomInt(1, MAX_KILL_AT);
+      let killed: Promise<void> | undefined;
+      slack.on('chat.postMessage', () => {
+        // The killAt-th post has reached Slack: kill the worker before Slack answers it.
+        if (!killed && slack.callsTo('chat.postMessage').length >= killAt) killed = killHard(dying);
+        return undefined; // Slack's usual answer
+      });
       for (let i = 0; i < MESSAGES; i++) {
         const id = `nudge:team${i % CHANNELS}:ITEM-${i}:unclear:T${trial}`;
         ids.push(id);
         await outbox.enqueue({ id, channel: `C${i % CHANNELS}`, text: `item ${i}` });
       }
-      const killAfter = 20 + Math.floor(Math.random() * 300);
-      await new Promise((r) => setTimeout(r, killAfter));
-      await killHard(worker);
-      summary.push({ trial, killedAfter: killAfter, postedBeforeKill: slack.callsTo('chat.postMessage').length });
+      await waitFor(() => killed !== undefined, 20_000, `trial ${trial}: ${killAt} posts`, 2);
+      await killed;
+      // Posts the worker had sent before it died may still be on the wire.
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      const postedAtKill = slack.callsTo('chat.postMessage').length;
+      summary.push({ trial, killAt, postedAtKill });
+      expect(postedAtKill, `trial ${trial}: posts at the kill`).toBeGreaterThanOrEqual(killAt);
+      expect(postedAtKill, `trial ${trial}: killed before the batch was posted`).toBeLessThan(MESSAGES);
       worker = await startWorker(prefix);
       const deadline = Date.now() + 20_000;
       while ((await Promise.all(ids.map((id) => outbox.delivered(id)))).some((d) => d === null)) {
@@ -75,16 +96,16 @@ describe('delivery survives a worker killed with SIGKILL mid-batch', () => {
     }
     await killHard(worker);
     await queue.close();
-    const midBatch = summary.filter((s) => s.postedBeforeKill > 0 && s.postedBeforeKill < MESSAGES).length;
+    const midBatch = summary.filter((s) => s.postedAtKill > 0 && s.postedAtKill < MESSAGES).length;
     recordFaultFigures(task, {
       trials: TRIALS,
       faultsInjected: TRIALS,
       checked: TRIALS * MESSAGES,
       lost,
       duplicated,
-      detail: `${MESSAGES} nudges over ${CHANNELS} channels queued in the outbox per trial; the notify worker process (lock 1 s) was SIGKILLed 20–320 ms in, ${midBatch} times mid-batch (posted before the kill: ${summary.map((s) => s.postedBeforeKill).join(', ')}); after a restart every message was posted exactly once, in order per channel, none dead-lettered.`,
+      detail: `${MESSAGES} nudges over ${CHANNELS} channels queued in the outbox per trial; the notify worker process (lock 1 s) was SIGKILLed as the n-th post reached Slack, before Slack answered it (n drawn uniformly from 1–${MAX_KILL_AT}: ${summary.map((s) => s.killAt).join(', ')}), ${midBatch} of ${TRIALS} times mid-batch (posts Slack had from the killed worker: ${summary.map((s) => s.postedAtKill).join(', ')} of ${MESSAGES}); after a restart every message was posted exactly once, in order per channel, none dead-lettered.`,
     });
-    process.stdout.write(`delivery-crash: ${TRIALS} trials, ${midBatch} killed mid-batch, 0 duplicates, 0 losses\n`);
-    expect(midBatch).toBeGreaterThan(0);
+    process.stdout.write(`delivery-crash: ${TRIALS} trials, ${midBatch} killed mid-batch (posts at kill: ${summary.map((s) => `${s.postedAtKill}/${s.killAt}`).join(', ')}), ${duplicated} duplicates, ${lost} losses\n`);
+    expect(midBatch).toBe(TRIALS);
   });
 });

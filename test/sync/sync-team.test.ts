@@ -146,6 +146,44 @@ describe('sync/sync-team against a fake Jira on loopback and a real Redis', () =
     expect(await first.store.teamItemKeys('payments')).toHaveLength(1_000);
   });
 
+  it.each([
+    { path: 'batched', fastFullSync: true },
+    { path: 'page-by-page', fastFullSync: false },
+  ])('attributes again an unchanged item stored without its verdict ($path full sync)', async ({ fastFullSync }) => {
+    const server = await fake(50);
+    const waiting = server.site.issues.find((i) => i.key === 'PAY-5') as { fields: Record<string, unknown> };
+    waiting.fields.status = { name: 'Ready for acceptance', statusCategory: { key: 'indeterminate' } };
+    const deps = depsFor(server, { fastFullSync });
+    await syncTeam(deps, team, 'full');
+    // A story (PO), an initiative (PM) and a story waiting for the PO's acceptance.
+    const orphans = ['PAY-3', 'PAY-10', 'PAY-5'];
+    const expected = await deps.store.getVerdicts(orphans);
+    expect(expected.map((v) => v?.role)).toEqual(['PO', 'PM', 'PO']);
+    expect(await deps.store.awaitingAcceptanceKeys('payments')).toEqual(['PAY-5']);
+    // A sync process died between writing a batch's items and their verdicts: the items are
+    // stored, their verdicts and index entries (RedisItemStore's keys) were never written.
+    await client
+      .multi()
+      .hdel('wo:verdicts', ...orphans)
+      .srem('wo:team:payments', ...orphans)
+      .srem('wo:attention:payments', ...orphans)
+      .srem('wo:acceptance:payments', ...orphans)
+      .exec();
+    expect(await deps.store.getItems(orphans)).toMatchObject(orphans.map((key) => ({ key })));
+    expect(await deps.store.getVerdicts(orphans)).toEqual([null, null, null]);
+    expect(await deps.store.awaitingAcceptanceKeys('payments')).toEqual([]);
+
+    // Nothing changed in Jira since; the resumed run (a full one) reads the same items again.
+    const summary = await syncTeam(depsFor(server, { fastFullSync }), team, 'full');
+
+    // Only the three are attributed again: items stored with their verdicts are left alone.
+    expect(summary).toMatchObject({ fetched: 50, changed: orphans.length });
+    expect(await deps.store.getVerdicts(orphans)).toEqual(expected);
+    expect(await deps.store.teamItemKeys('payments')).toEqual(expect.arrayContaining(orphans));
+    expect(await deps.store.teamItemKeys('payments')).toHaveLength(50);
+    expect(await deps.store.awaitingAcceptanceKeys('payments')).toEqual(['PAY-5']);
+  });
+
   // The 50k-item figure is measured by bench/jira-sync.bench.ts; 12k keeps this test quick.
   it('syncs incrementally: 10 changes in 12k items take at most 3 requests', async () => {
     const server = await fake(12_000, { initiativeEvery: 1000 });
