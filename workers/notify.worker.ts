@@ -33,7 +33,7 @@ export interface NotifyWorker {
  * concurrency allows; several Workers fetch side by side, so a batch for hundreds of channels
  * gets its first posts out sooner.
  */
-const JOBS_PER_FETCHER = 50;
+const JOBS_PER_FETCHER = 25;
 
 /** Starts the notify queue's workers: every outgoing Slack message is posted here. */
 export function startNotifyWorker(options: NotifyWorkerOptions): NotifyWorker {

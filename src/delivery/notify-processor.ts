@@ -34,7 +34,10 @@ export interface NotifyProcessorOptions {
 }
 
 /** Slack's clock and ours are read to the millisecond; this keeps a paced post off the exact edge. */
-const PACING_MARGIN_MS = 2;
+const PACING_MARGIN_MS = 1;
+
+/** How long before its slot a channel's next message is read and its intent recorded. */
+const PREPARE_LEAD_MS = 250;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -86,7 +89,7 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
         if (wait <= 0) continue;
         // Retry-After and retry backoff: slept in place when short, re-queued when long.
         if (!canHold(run, wait)) return await later(job, nextAt, token);
-        await hold(run, wait);
+        await holdUntil(run, nextAt);
       }
     } finally {
       await redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, lockKey, owner);
@@ -98,11 +101,12 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
     return wait <= 0 || (wait <= inlineWaitMs && Date.now() + wait <= run.deadline);
   }
 
-  /** Sleeps in the job, keeping the channel lock for the wait. */
-  async function hold(run: DrainRun, wait: number): Promise<void> {
-    if (wait <= 0) return;
+  /** Sleeps in the job until `at`, keeping the channel lock for the wait. */
+  async function holdUntil(run: DrainRun, at: number): Promise<void> {
+    if (at <= Date.now()) return;
     await redis.pexpire(run.lockKey, lockMs);
-    await sleep(wait);
+    // A timer may fire a little early by the wall clock; a paced post must not.
+    for (let wait = at - Date.now(); wait > 0; wait = at - Date.now()) await sleep(wait);
   }
 
   /**
@@ -140,13 +144,17 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
       const channelAt = Number(nextRaw ?? 0);
       if (!canHold(run, channelAt - Date.now())) return channelAt;
       const untilSlot = async () => {
-        await hold(run, channelAt - Date.now());
-        for (let at = await workspaceSlot(); at > 0; at = await workspaceSlot()) await hold(run, at - Date.now());
+        await holdUntil(run, channelAt);
+        for (let at = await workspaceSlot(); at > 0; at = await workspaceSlot()) await holdUntil(run, at);
       };
       const message = JSON.parse(raw);
       const outcome = await deliverHead(redis, keys, slack, message, intent ?? null, untilSlot);
       if (outcome.kind === 'delivered') {
-        left = await finish('delivered', outcome.channel, outcome.ts, null, outcome.landedAt + interval + PACING_MARGIN_MS);
+        const slotAt = outcome.landedAt + interval + PACING_MARGIN_MS;
+        left = await finish('delivered', outcome.channel, outcome.ts, null, slotAt);
+        // The next message is prepared shortly before its slot, away from the burst of answers
+        // other channels' posts bring back just now.
+        if (left > 0) return Math.max(Date.now(), slotAt - PREPARE_LEAD_MS);
       } else if (outcome.kind === 'dead') {
         left = await deadLetter(outcome.error, message.text);
       } else if (outcome.failure.kind === 'rate-limited') {

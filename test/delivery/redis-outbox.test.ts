@@ -72,6 +72,20 @@ describe('RedisOutbox', () => {
     expect((await h.outbox.delivered('crash:1'))?.ts).toBe(slack.channelMessages('C0X')[0]?.ts);
   });
 
+  it('keeps to Slack’s pace in every channel, so Slack never has to refuse a post', async () => {
+    // Slack here refuses a post less than 300 ms after the channel's previous one.
+    slack.options.perChannelIntervalMs = 300;
+    h.startWorker({ perChannelIntervalMs: 300 });
+    for (let i = 0; i < 4; i++) for (const c of ['P1', 'P2', 'P3']) await h.outbox.enqueue({ id: `p:${c}:${i}`, channel: c, text: `${c}-${i}` });
+    await waitFor(async () => (await Promise.all(['P1', 'P2', 'P3'].map((c) => h.outbox.delivered(`p:${c}:3`)))).every(Boolean));
+    expect(slack.rateLimited).toBe(0);
+    for (const c of ['P1', 'P2', 'P3']) {
+      expect(texts(c)).toEqual([0, 1, 2, 3].map((i) => `${c}-${i}`));
+      const at = slack.callsTo('chat.postMessage').filter((call) => call.body.channel === c).map((call) => call.at);
+      for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(300);
+    }
+  });
+
   it('honours Retry-After on 429s and still delivers everything in order', async () => {
     slack.options.rateLimitShare = 0.3;
     slack.options.retryAfterSeconds = 1;
