@@ -87,7 +87,7 @@ export async function deliverHead(
     const channel = /^[UW]/.test(message.channel) ? await openDm(slack, message.channel) : message.channel;
     if (intent) {
       const found = await findPosted(slack, channel, message.id, Number(intent), threadTs);
-      if (found?.ts) return { kind: 'delivered', channel, ts: found.ts, landedAt: Math.min(Date.now(), tsMillis(found.ts)) };
+      if (found?.ts) return { kind: 'delivered', channel, ts: found.ts, landedAt: landedAt(found.ts, 0, Date.now()) };
     }
     await redis.set(keys.intent(message.id), String(Date.now()), 'EX', 7 * 86_400, 'NX');
     posting = true;
