@@ -7,8 +7,6 @@ import type { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
 import { metrics } from '../metrics.js';
 import { acceptanceQueueFor, mirrorReminder, reminderSignature } from './reminder-redraw.js';
 
-export { acceptanceQueueFor } from './reminder-redraw.js';
-
 /** What Slack tells about a person: their time zone and Do Not Disturb state. */
 export interface SlackPresence {
   timeZone(userId: string): Promise<string | undefined>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { acceptanceQueueFor } from '../../src/acceptance/reminder-service.js';
+import { acceptanceQueueFor } from '../../src/acceptance/reminder-redraw.js';
 import { ACCEPTANCE_ACTIONS } from '../../src/slack/views/acceptance-blocks.js';
 import { type AcceptanceWorld, LENA, MARCO, MONDAY, PRIYA, startAcceptanceWorld, STRANGER } from '../support/acceptance-world.js';
 import { type AcceptanceTestApp, acceptButtons, startAcceptanceTestApp, textOf } from './acceptance-test-app.js';
