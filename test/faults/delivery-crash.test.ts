@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisOutbox } from '../../src/delivery/redis-outbox.js';
 import { QUEUES } from '../../src/queue/queues.js';
+import { manifestBotScopes } from '../../src/slack/manifest-scopes.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 import { recordFaultFigures } from './support/fault-figures.js';
@@ -25,6 +26,7 @@ let slack: FakeSlackApi;
 
 beforeAll(async () => {
   redis = await startTestRedis();
+  // Scopes enforced as Slack does, with what manifest.yaml grants.
   slack = await startFakeSlackApi({ clockTs: true });
 });
 afterAll(async () => {
@@ -32,12 +34,12 @@ afterAll(async () => {
   await redis.stop();
 });
 
-function startWorker(prefix: string): Promise<ChildProcess> {
-  return startWorkerProcess('test/support/notify-worker-process.ts', { redisUrl: redis.url, prefix, slackApiUrl: slack.apiUrl, intervalMs: 2, lockMs: 1000 });
+function startWorker(prefix: string, api: FakeSlackApi = slack): Promise<ChildProcess> {
+  return startWorkerProcess('test/support/notify-worker-process.ts', { redisUrl: redis.url, prefix, slackApiUrl: api.apiUrl, intervalMs: 2, lockMs: 1000 });
 }
 
-function postedIds(): string[] {
-  return slack.callsTo('chat.postMessage').map((c) => String((c.body.metadata as { event_payload?: { outgoing_id?: string } } | undefined)?.event_payload?.outgoing_id));
+function postedIds(api: FakeSlackApi = slack): string[] {
+  return api.callsTo('chat.postMessage').map((c) => String((c.body.metadata as { event_payload?: { outgoing_id?: string } } | undefined)?.event_payload?.outgoing_id));
 }
 
 describe('delivery survives a worker killed with SIGKILL mid-batch', () => {
@@ -51,6 +53,7 @@ describe('delivery survives a worker killed with SIGKILL mid-batch', () => {
     let worker = await startWorker(prefix);
     let lost = 0;
     let duplicated = 0;
+    let historyReads = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
       slack.reset();
       const ids: string[] = [];
@@ -93,6 +96,8 @@ describe('delivery survives a worker killed with SIGKILL mid-batch', () => {
         expect(order).toEqual([...order].sort((a, b) => a - b));
       }
       expect(await outbox.deadLetters()).toEqual([]);
+      expect(slack.refusals, `trial ${trial}: calls Slack refused`).toEqual([]);
+      historyReads += slack.callsTo('conversations.history').length;
     }
     await killHard(worker);
     await queue.close();
@@ -107,5 +112,36 @@ describe('delivery survives a worker killed with SIGKILL mid-batch', () => {
     });
     process.stdout.write(`delivery-crash: ${TRIALS} trials, ${midBatch} killed mid-batch (posts at kill: ${summary.map((s) => `${s.postedAtKill}/${s.killAt}`).join(', ')}), ${duplicated} duplicates, ${lost} losses\n`);
     expect(midBatch).toBe(TRIALS);
+    // Recovery did read the channels' history, with the manifest's scopes.
+    expect(historyReads).toBeGreaterThan(0);
+  });
+
+  it('cannot recover without the history scopes: the message in flight at the kill is dead-lettered with missing_scope', async () => {
+    const withoutHistory = manifestBotScopes().filter((s) => !s.endsWith(':history'));
+    const bare = await startFakeSlackApi({ clockTs: true, scopes: withoutHistory });
+    const client = redis.client();
+    const prefix = 'crash-bare';
+    const queue = new Queue(QUEUES.notify, { connection: client, prefix });
+    const outbox = new RedisOutbox({ redis: client, queue, prefix });
+    const dying = await startWorker(prefix, bare);
+    let killed: Promise<void> | undefined;
+    bare.on('chat.postMessage', () => {
+      if (!killed && bare.callsTo('chat.postMessage').length >= 3) killed = killHard(dying);
+      return undefined;
+    });
+    const ids = Array.from({ length: 40 }, (_, i) => `nudge:team${i % 4}:ITEM-${i}:unclear:bare`);
+    for (const [i, id] of ids.entries()) await outbox.enqueue({ id, channel: `C${i % 4}`, text: `item ${i}` });
+    await waitFor(() => killed !== undefined, 20_000, '3 posts', 2);
+    await killed;
+    const worker = await startWorker(prefix, bare);
+    const settled = async () => (await Promise.all(ids.map((id) => outbox.delivered(id)))).filter((d) => d !== null).length + (await outbox.deadLetters()).length >= ids.length;
+    await waitFor(settled, 20_000, 'every message delivered or dead-lettered');
+    await killHard(worker);
+    await queue.close();
+    await bare.close();
+    const dead = await outbox.deadLetters();
+    expect(dead.length).toBeGreaterThan(0);
+    expect(dead.every((d) => d.error === 'missing_scope')).toBe(true);
+    expect(bare.refusals.map((r) => `${r.method} ${r.needed}`)).toContain('conversations.history channels:history');
   });
 });

@@ -12,7 +12,4 @@ describe('manifest.yaml', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 
-  it('asks for the least scopes the features use, and nothing that reads messages', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'dnd:read', 'im:write', 'users:read']);
-  });
 });

@@ -1,10 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { manifestBotScopes } from '../../src/slack/manifest-scopes.js';
+import { type ConversationKind, scopesFor } from './slack-method-scopes.js';
 
 /**
  * A Slack Web API on loopback: answers the methods who-owns calls with the envelopes Slack
  * documents (`{ ok: true, … }` / `{ ok: false, error }`), records every call, and can enforce
- * Slack's per-channel pacing or inject 429s. Point `SLACK_API_URL` at `apiUrl`.
+ * Slack's per-channel pacing or inject 429s. Like Slack, it refuses a call the token's scopes do
+ * not cover (`missing_scope`, scopes from Slack's OpenAPI spec) and a post into a channel the bot
+ * is not in (`not_in_channel`). Point `SLACK_API_URL` at `apiUrl`.
  */
 export interface SlackCall {
   method: string;
@@ -26,6 +30,20 @@ export interface FakeSlackOptions {
   users?: Record<string, { tz?: string; dndEnabled?: boolean; nextDndEndTs?: number; name?: string }>;
   /** Message ts from the wall clock (as Slack does), so `oldest` in conversations.history works. */
   clockTs?: boolean;
+  /** The bot token's scopes; default: what manifest.yaml grants. */
+  scopes?: string[];
+  /** Channels the bot is a member of; default: every channel (DMs always). */
+  joinedChannels?: string[];
+  /** `C…` channels that are private (`G…` ones always are). */
+  privateChannels?: string[];
+}
+
+/** A call Slack refused before doing anything (missing scope, bot not in the channel). */
+export interface SlackRefusal {
+  method: string;
+  body: Record<string, unknown>;
+  error: string;
+  needed?: string;
 }
 
 export type MethodHandler = (body: Record<string, unknown>, call: SlackCall) => Record<string, unknown> | undefined;
@@ -44,6 +62,8 @@ export interface FakeSlackApi {
   channelMessages(channel: string): { ts: string; text: string; blocks?: unknown; thread_ts?: string; metadata?: unknown }[];
   /** Number of 429s answered so far. */
   rateLimited: number;
+  /** Calls refused for scope or membership (not in `calls`: nothing happened). */
+  refusals: SlackRefusal[];
   /** Overrides or adds a method's answer. */
   on(method: string, handler: MethodHandler): void;
   options: FakeSlackOptions;
@@ -79,6 +99,24 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/** The kinds of conversation a call names, which decide the scope Slack checks. */
+function conversationsNamed(method: string, body: Record<string, unknown>, privateChannels: Set<string>): ConversationKind[] {
+  if (method === 'conversations.open' && body.users) return String(body.users).includes(',') ? ['mpim'] : ['im'];
+  if (method === 'conversations.list' || method === 'users.conversations') {
+    const kinds: Record<string, ConversationKind> = { public_channel: 'public', private_channel: 'private', im: 'im', mpim: 'mpim' };
+    return String(body.types ?? 'public_channel').split(',').map((t) => kinds[t.trim()] ?? 'public');
+  }
+  return [channelKind(String(body.channel ?? ''), privateChannels)];
+}
+
+function channelKind(channel: string, privateChannels: Set<string>): ConversationKind {
+  if (/^[DUW]/.test(channel)) return 'im';
+  return channel.startsWith('G') || privateChannels.has(channel) ? 'private' : 'public';
+}
+
+/** Methods that act in a channel and so need the bot to be a member of it. */
+const MEMBER_METHODS = new Set(['chat.postMessage', 'chat.update', 'conversations.history', 'conversations.replies']);
+
 export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
   const calls: SlackCall[] = [];
   const responseBodies = new Map<string, Record<string, unknown>[]>();
@@ -87,6 +125,24 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   const handlers = new Map<string, MethodHandler>();
   let tsCounter = 0;
   let random = mulberry32(options.seed ?? 42);
+  const granted = new Set(options.scopes ?? manifestBotScopes());
+  const privateChannels = new Set(options.privateChannels ?? []);
+  const joined = options.joinedChannels ? new Set(options.joinedChannels) : undefined;
+
+  /** Slack's refusal of a call before it does anything, or undefined when the call may proceed. */
+  const refuse = (method: string, body: Record<string, unknown>): Record<string, unknown> | undefined => {
+    for (const kind of conversationsNamed(method, body, privateChannels)) {
+      const anyOf = scopesFor(method, kind);
+      if (anyOf.length > 0 && !anyOf.some((s) => granted.has(s))) return { ok: false, error: 'missing_scope', needed: anyOf.join(','), provided: [...granted].join(',') };
+    }
+    const channel = String(body.channel ?? '');
+    if (!joined || !MEMBER_METHODS.has(method) || /^[DUW]/.test(channel) || joined.has(channel)) return undefined;
+    const kind = channelKind(channel, privateChannels);
+    // A private channel the bot is not in does not exist for it.
+    if (kind === 'private') return { ok: false, error: 'channel_not_found' };
+    if (method === 'chat.postMessage' && granted.has('chat:write.public')) return undefined;
+    return { ok: false, error: 'not_in_channel' };
+  };
 
   const clockTs = () => {
     const now = Date.now();
@@ -153,7 +209,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       const raw = Buffer.concat(chunks).toString('utf8');
       const body = parseBody(raw, req.headers['content-type']);
       const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.writeHead(status, { 'content-type': 'application/json', 'x-oauth-scopes': [...granted].join(','), ...headers });
         res.end(JSON.stringify(payload));
       };
       if (url.pathname.startsWith('/response/')) {
@@ -181,6 +237,12 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         }
         lastPost.set(channel, now);
       }
+      const refusal = refuse(method, body);
+      if (refusal) {
+        api.refusals.push({ method, body, error: String(refusal.error), ...(refusal.needed ? { needed: String(refusal.needed) } : {}) });
+        send(200, refusal);
+        return;
+      }
       calls.push(call);
       const handler = handlers.get(method) ?? builtins[method];
       const answer = handler?.(body, call) ?? builtins[method]?.(body, call) ?? { ok: false, error: 'unknown_method' };
@@ -199,6 +261,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     responses: (id) => responseBodies.get(id) ?? [],
     channelMessages: (channel) => channels.get(channel) ?? [],
     rateLimited: 0,
+    refusals: [],
     on: (method, handler) => handlers.set(method, handler),
     options,
     reset() {
@@ -208,6 +271,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       lastPost.clear();
       handlers.clear();
       api.rateLimited = 0;
+      api.refusals.length = 0;
       random = mulberry32(options.seed ?? 42);
     },
     close: () =>
