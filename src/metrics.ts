@@ -42,6 +42,8 @@ export interface Metrics {
   deliveriesDeadLettered: Counter<'kind'>;
   /** Slash commands and interactions answered, by kind and outcome. */
   slackRequests: Counter<'kind' | 'outcome'>;
+  /** Actions refused by the permission policy, by action and reason (bot, other-workspace, no-team, not-in-seat, channel). */
+  permissionRefusals: Counter<'action' | 'reason'>;
   /** Jobs per queue and state, read from Redis at scrape time. */
   queueJobs: Gauge<'queue' | 'state'>;
   /** Seconds since the last successful sync of a scope, computed at scrape time. */
@@ -106,6 +108,7 @@ function createMetrics(): Metrics & { watched: CountableQueue[]; lastSync: Map<s
     remindersSent: new Counter({ name: 'who_owns_acceptance_reminders_sent_total', help: 'Acceptance reminders and escalations sent, per team', labelNames: ['team', 'kind'] as const, registers }),
     deliveriesDeadLettered: new Counter({ name: 'who_owns_deliveries_dead_lettered_total', help: 'Slack messages given up on after all retries', labelNames: ['kind'] as const, registers }),
     slackRequests: new Counter({ name: 'who_owns_slack_requests_total', help: 'Slash commands and interactions handled, by kind and outcome', labelNames: ['kind', 'outcome'] as const, registers }),
+    permissionRefusals: new Counter({ name: 'who_owns_permission_refusals_total', help: 'Slack actions refused by the permission policy, by action and reason', labelNames: ['action', 'reason'] as const, registers }),
     syncLastSuccess: new Gauge({ name: 'who_owns_sync_last_success_timestamp_seconds', help: 'Unix time of the last successful sync of each scope', labelNames: ['scope'] as const, registers }),
   };
 }

@@ -1,25 +1,17 @@
+import { type Actor, type PermissionContext, refusalText } from '../domain/permissions/policy.js';
 import type { TeamProfile } from '../domain/team.js';
 import type { ItemStore, JiraWriter } from '../ports.js';
+import { authorise } from '../slack/authorise.js';
 import type { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
 
-export interface AcceptanceActionDeps {
+export interface AcceptanceActionDeps extends PermissionContext {
   items: ItemStore;
   state: RedisAcceptanceState;
   jira: JiraWriter;
-  teams: readonly TeamProfile[];
 }
 
 /** `handled` is what the reminder shows for the item once it is done, e.g. "✅ accepted by Priya Nair". */
 export type ActionOutcome = { ok: true; message: string; handled: string } | { ok: false; message: string };
-
-function teamOf(projectKey: string, teams: readonly TeamProfile[]): TeamProfile | undefined {
-  return teams.find((t) => t.jira.projects.includes(projectKey));
-}
-
-/** The PO and the team's acceptance delegates may accept or reject; nobody else. */
-export function mayAccept(team: TeamProfile, slackId: string): boolean {
-  return team.po?.slack === slackId || team.acceptance.delegates.some((d) => d.slack === slackId);
-}
 
 function nameOf(team: TeamProfile, slackId: string): string {
   const person = [team.po, ...team.acceptance.delegates].find((p) => p?.slack === slackId);
@@ -27,21 +19,20 @@ function nameOf(team: TeamProfile, slackId: string): string {
 }
 
 /**
- * Accept or send back a finished item: checks who clicked (no Jira call for anyone else),
+ * Accept or send back a finished item: asks the permission policy (no Jira call for anyone else),
  * takes a short lock so double clicks and concurrent clicks transition once, runs the team's
  * transition by name and comments why. If Jira refuses, its reason comes back and the item
  * stays in the queue.
  */
 export async function runAcceptanceAction(
   deps: AcceptanceActionDeps,
-  request: { key: string; slackId: string; action: 'accept' | 'reject'; reason?: string },
+  request: { key: string; actor: Actor; action: 'accept' | 'reject'; reason?: string },
 ): Promise<ActionOutcome> {
   const item = await deps.items.getItem(request.key);
   if (!item) return { ok: false, message: `${request.key} is not in who-owns' store any more.` };
-  const team = teamOf(item.projectKey, deps.teams);
-  if (!team || !mayAccept(team, request.slackId)) {
-    return { ok: false, message: `Only ${team?.po?.name ?? 'the PO'}${team?.acceptance.delegates.length ? ' or the team’s acceptance delegates' : ''} can accept or reject ${item.key}. Jira was not changed.` };
-  }
+  const permission = authorise(request.action, request.actor, { item }, deps);
+  if (!permission.allowed) return { ok: false, message: refusalText(permission) };
+  const team = permission.team;
   if (request.action === 'reject' && !request.reason?.trim()) return { ok: false, message: 'Say what is missing, so the team knows what to do.' };
   if (!(await deps.state.lock(item.key))) return { ok: false, message: `${item.key} is already being handled.` };
   try {
@@ -61,7 +52,7 @@ export async function runAcceptanceAction(
         message: `${item.key} has no “${wanted}” transition in its current status (available: ${transitions.map((t) => t.name).join(', ') || 'none'}). The workflow may have changed or the item moved on; it stays in your list.`,
       };
     }
-    const who = nameOf(team, request.slackId);
+    const who = nameOf(team, request.actor.slackId);
     try {
       await deps.jira.transition(item.key, transition.id);
     } catch (error) {

@@ -185,11 +185,12 @@ export async function buildSlackHandler(rt: Runtime): Promise<{ handler: Request
     onDecision: decisionHook(rt),
   });
   if (!deps) return undefined;
+  const home = deps.workspaceId ? { homeWorkspaceId: deps.workspaceId } : {};
   // Features share the app's store and Jira writer: one rate-limit gate per Jira site.
   deps.features = [
-    snoozeFeature({ store: deps.store, ledger: new RedisNudgeLedger(rt.redis, rt.prefix), teams, now: () => rt.clock.now() }),
+    snoozeFeature({ store: deps.store, ledger: new RedisNudgeLedger(rt.redis, rt.prefix), teams, ...home, now: () => rt.clock.now() }),
     // Accept and Reject run Jira transitions, so they need a Jira site.
-    ...(deps.jira ? [acceptanceFeature({ items: deps.store, state: new RedisAcceptanceState(rt.redis, rt.prefix), jira: deps.jira, teams, outbox: outboxOf(rt), now: () => rt.clock.now() })] : []),
+    ...(deps.jira ? [acceptanceFeature({ items: deps.store, state: new RedisAcceptanceState(rt.redis, rt.prefix), jira: deps.jira, teams, ...home, outbox: outboxOf(rt), now: () => rt.clock.now() })] : []),
   ];
   const slack = createSlackApp(deps);
   if (env.SLACK_APP_TOKEN) {

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction, UsersSelectAction } from '@slack/bolt';
-import { visibleInChannel } from '../domain/visibility.js';
+import { refusalText } from '../domain/permissions/policy.js';
 import { ACTIONS } from './action-ids.js';
+import { authorise, slackActor } from './authorise.js';
 import { type DecisionAction, type DecisionDeps, recordDecision } from './record-decision.js';
 import { renderVerdictCard } from './views/verdict-card.js';
 
@@ -23,9 +24,9 @@ function keyOf(action: { value?: string; block_id?: string }): string {
  * nudge, a digest), whose owners edit it through `onDecision`.
  */
 export function registerDecisionActions(app: App, deps: DecisionDeps): void {
-  async function decide(body: BlockAction, action: { value?: string; block_id?: string }, decision: DecisionAction, assignee: string | undefined, respond: (m: object) => Promise<unknown>) {
+  async function decide(body: BlockAction, botUserId: string | undefined, action: { value?: string; block_id?: string }, decision: DecisionAction, assignee: string | undefined, respond: (m: object) => Promise<unknown>) {
     const key = keyOf(action);
-    const outcome = await recordDecision(deps, { key, action: decision, actorSlackId: body.user.id, ...(assignee ? { assigneeSlackId: assignee } : {}) });
+    const outcome = await recordDecision(deps, { key, action: decision, actor: slackActor(body.user, botUserId), ...(assignee ? { assigneeSlackId: assignee } : {}) });
     if (!outcome.ok) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: `:no_entry: ${outcome.reason}` });
       return;
@@ -37,18 +38,18 @@ export function registerDecisionActions(app: App, deps: DecisionDeps): void {
   }
 
   for (const [actionId, decision] of BUTTON_DECISIONS) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond }) => {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond, context }) => {
       await ack();
-      await decide(body, action, decision, undefined, respond);
+      await decide(body, context.botUserId, action, decision, undefined, respond);
     });
   }
 
-  app.action<BlockAction<UsersSelectAction>>(ACTIONS.assign, async ({ ack, body, action, respond }) => {
+  app.action<BlockAction<UsersSelectAction>>(ACTIONS.assign, async ({ ack, body, action, respond, context }) => {
     await ack();
-    await decide(body, action, 'assign', action.selected_user, respond);
+    await decide(body, context.botUserId, action, 'assign', action.selected_user, respond);
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.share, async ({ ack, body, action, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>(ACTIONS.share, async ({ ack, body, action, respond, client, context }) => {
     await ack();
     const channel = body.channel?.id ?? body.container?.channel_id;
     const [item, verdict] = await Promise.all([deps.store.getItem(action.value ?? ''), deps.store.getVerdict(action.value ?? '')]);
@@ -56,8 +57,9 @@ export function registerDecisionActions(app: App, deps: DecisionDeps): void {
       await respond({ response_type: 'ephemeral', replace_original: false, text: `who-owns no longer knows ${action.value}.` });
       return;
     }
-    if (!visibleInChannel(item, channel, deps.teams)) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `:lock: ${item.key} stays private: this channel is not mapped to its team in the team file, or the item has a Jira security level.` });
+    const permission = authorise('share-in-channel', slackActor(body.user, context.botUserId), { item, verdictTeamId: verdict.teamId, channelId: channel }, deps);
+    if (!permission.allowed) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: `${permission.code === 'channel' ? ':lock:' : ':no_entry:'} ${refusalText(permission)}` });
       return;
     }
     const card = renderVerdictCard(item, verdict);

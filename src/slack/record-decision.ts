@@ -1,16 +1,18 @@
 import { attributeItem, toPerson } from '../domain/attribution/attribute-item.js';
+import type { PermissionAction } from '../domain/permissions/permission-table.js';
+import { type Actor, type PermissionContext, refusalText } from '../domain/permissions/policy.js';
 import type { PersonRefLike, TeamProfile } from '../domain/team.js';
 import { NOT_APPLICABLE, PM, PO, type Verdict } from '../domain/verdict.js';
 import type { OwnershipDecision, Person, WorkItem } from '../domain/work-item.js';
 import { DECISION_PROPERTY } from '../jira/jira-source.js';
 import type { DecisionStore, ItemStore, JiraWriter } from '../ports.js';
+import { authorise } from './authorise.js';
 
 export type DecisionAction = 'claim' | 'pm' | 'po' | 'none' | 'assign';
 
-export interface DecisionDeps {
+export interface DecisionDeps extends PermissionContext {
   store: ItemStore;
   decisions: DecisionStore;
-  teams: readonly TeamProfile[];
   /** Writes the decision to the Jira issue when the team enables write-back. */
   jira?: JiraWriter;
   now: () => Date;
@@ -21,7 +23,7 @@ export interface DecisionDeps {
 export interface DecisionRequest {
   key: string;
   action: DecisionAction;
-  actorSlackId: string;
+  actor: Actor;
   /** For "Assign to…". */
   assigneeSlackId?: string;
 }
@@ -29,14 +31,6 @@ export interface DecisionRequest {
 export type DecisionOutcome =
   | { ok: true; item: WorkItem; verdict: Verdict; decision: OwnershipDecision; warning?: string }
   | { ok: false; reason: string };
-
-/** Teams that claim the item: by project, component, or the verdict's team. */
-function teamsOf(item: WorkItem, verdict: Verdict | null, teams: readonly TeamProfile[]): TeamProfile[] {
-  const components = new Set(item.components.map((c) => c.toLowerCase()));
-  return teams.filter(
-    (t) => t.id === verdict?.teamId || t.jira.projects.includes(item.projectKey) || t.jira.components.some((c) => components.has(c.toLowerCase())),
-  );
-}
 
 function peopleOf(team: TeamProfile): PersonRefLike[] {
   return [team.po, team.pm, ...team.members].filter((p): p is PersonRefLike => Boolean(p));
@@ -51,35 +45,39 @@ function findPerson(slackId: string, teams: readonly TeamProfile[]): Person {
 }
 
 /** The role a person takes when they claim an item: their seat in the team, else the item's role. */
-function roleFor(slackId: string, team: TeamProfile | undefined, verdict: Verdict | null): string {
-  const isPo = team?.po?.slack === slackId;
-  const isPm = team?.pm?.slack === slackId;
+function roleFor(slackId: string, team: TeamProfile, verdict: Verdict | null): string {
+  const isPo = team.po?.slack === slackId;
+  const isPm = team.pm?.slack === slackId;
   if (isPo && !isPm) return PO;
   if (isPm && !isPo) return PM;
   return verdict?.role === PM ? PM : PO;
 }
 
+const PERMISSION_OF: Record<DecisionAction, PermissionAction> = {
+  claim: 'decide-claim',
+  pm: 'decide-pm',
+  po: 'decide-po',
+  none: 'decide-not-applicable',
+  assign: 'decide-assign',
+};
+
 /**
- * Records a person's ownership decision: only the item's team (PO, PM, members) may decide;
- * anyone else is refused and nothing changes. The verdict is recomputed at once, the
+ * Records a person's ownership decision when the permission policy allows it; a refusal
+ * changes nothing. The verdict is recomputed at once, the
  * decision appended to the audit trail and, with write-back on, stored on the Jira issue.
  */
 export async function recordDecision(deps: DecisionDeps, request: DecisionRequest): Promise<DecisionOutcome> {
   const [item, verdict] = await Promise.all([deps.store.getItem(request.key), deps.store.getVerdict(request.key)]);
   if (!item) return { ok: false, reason: `${request.key} is not in who-owns' store (not synced yet, or no longer in Jira).` };
-  const teams = teamsOf(item, verdict, deps.teams);
-  const allowed = teams.some((team) => peopleOf(team).some((p) => p.slack === request.actorSlackId));
-  if (!allowed) {
-    const names = teams.map((t) => t.name).join(' or ') || 'no team';
-    return { ok: false, reason: `Only the PO, the PM or members of ${names} (from the team file) can decide who owns ${item.key}. Nothing was changed.` };
-  }
-  const team = teams.find((t) => t.id === verdict?.teamId) ?? teams[0];
-  const decidedBy = findPerson(request.actorSlackId, deps.teams);
+  const permission = authorise(PERMISSION_OF[request.action], request.actor, { item, verdictTeamId: verdict?.teamId ?? null }, deps);
+  if (!permission.allowed) return { ok: false, reason: refusalText(permission) };
+  const team = deps.teams.find((t) => t.id === verdict?.teamId) ?? permission.team;
+  const decidedBy = findPerson(request.actor.slackId, deps.teams);
   let role: string;
   let owner: Person | undefined;
   switch (request.action) {
     case 'claim':
-      role = roleFor(request.actorSlackId, team, verdict);
+      role = roleFor(request.actor.slackId, team, verdict);
       owner = decidedBy;
       break;
     case 'assign':
@@ -103,7 +101,7 @@ export async function recordDecision(deps: DecisionDeps, request: DecisionReques
   const next = attributeItem(item, { teams: deps.teams, decision, ...(parent ? { parent } : {}) });
   await deps.store.putVerdicts([next]);
   let warning: string | undefined;
-  if (team?.writeBack && deps.jira) {
+  if (team.writeBack && deps.jira) {
     try {
       await deps.jira.setProperty(item.key, DECISION_PROPERTY, decision);
     } catch (error) {

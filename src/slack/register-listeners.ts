@@ -21,6 +21,7 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
     store: deps.store,
     decisions: deps.decisions,
     teams: deps.teams,
+    ...(deps.workspaceId ? { homeWorkspaceId: deps.workspaceId } : {}),
     now,
     ...(deps.jira ? { jira: deps.jira } : {}),
     ...(deps.onDecision ? { onDecision: deps.onDecision } : {}),

@@ -16,6 +16,8 @@ export interface SlackAppDeps {
   /** Known bot ids spare Bolt an auth.test call at start-up. */
   botId?: string;
   botUserId?: string;
+  /** The workspace the app is installed in (auth.test's team_id); actions from other workspaces are refused. */
+  workspaceId?: string;
   /** Socket Mode instead of HTTP when set (SLACK_APP_TOKEN, xapp-…). */
   appToken?: string;
   /** SLACK_API_URL: the Web API base, e.g. a proxy or a test server. */

@@ -57,7 +57,7 @@ describe('acceptance reminders mirror Jira: real Redis, the sample Jira, the out
 
   it('after a webhook refresh: a Slack outcome reads as such, and an item sent back to acceptance gets its buttons back', async () => {
     const team = world.team('payments');
-    const accepted = await runAcceptanceAction({ items: world.store, state: world.state, jira: world.writer, teams: world.teams }, { key: 'PAY-474', slackId: PRIYA, action: 'accept' });
+    const accepted = await runAcceptanceAction({ items: world.store, state: world.state, jira: world.writer, teams: world.teams }, { key: 'PAY-474', actor: { slackId: PRIYA, isBot: false }, action: 'accept' });
     world.moveInJira('PAY-463', 'In Progress');
     await refreshItems(buildSyncDeps(world.config, world.client), ['PAY-463', 'PAY-474']);
 

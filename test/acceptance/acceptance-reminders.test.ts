@@ -97,7 +97,7 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
   it('accepts through the team’s transition with a comment, and the item leaves the queue', async () => {
     const writer = createJiraWriter(createJiraClients({ baseUrl: jira.url, deployment: 'cloud' }));
 
-    const outcome = await runAcceptanceAction({ items: store, state, jira: writer, teams: config.teams.teams }, { key: 'PAY-474', slackId: 'U0PRIYA01', action: 'accept' });
+    const outcome = await runAcceptanceAction({ items: store, state, jira: writer, teams: config.teams.teams }, { key: 'PAY-474', actor: { slackId: 'U0PRIYA01', isBot: false }, action: 'accept' });
     const result = await sendAcceptanceReminders(deps, team('payments'), MONDAY);
 
     expect(outcome).toEqual({ ok: true, message: 'PAY-474 accepted.', handled: '✅ accepted by Priya Nair' });
@@ -110,15 +110,15 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
     const actionDeps = { items: store, state, jira: writer, teams: config.teams.teams };
 
     const before = jira.requests;
-    const stranger = await runAcceptanceAction(actionDeps, { key: 'PAY-446', slackId: 'U0DANA004', action: 'accept' });
+    const stranger = await runAcceptanceAction(actionDeps, { key: 'PAY-446', actor: { slackId: 'U0DANA004', isBot: false }, action: 'accept' });
     const afterStranger = jira.requests;
     const clicks = await Promise.all([
-      runAcceptanceAction(actionDeps, { key: 'PAY-446', slackId: 'U0PRIYA01', action: 'reject', reason: 'The fallback notice is missing on the payout page.' }),
-      runAcceptanceAction(actionDeps, { key: 'PAY-446', slackId: 'U0PRIYA01', action: 'reject', reason: 'The fallback notice is missing on the payout page.' }),
+      runAcceptanceAction(actionDeps, { key: 'PAY-446', actor: { slackId: 'U0PRIYA01', isBot: false }, action: 'reject', reason: 'The fallback notice is missing on the payout page.' }),
+      runAcceptanceAction(actionDeps, { key: 'PAY-446', actor: { slackId: 'U0PRIYA01', isBot: false }, action: 'reject', reason: 'The fallback notice is missing on the payout page.' }),
     ]);
 
     expect(stranger.ok).toBe(false);
-    expect(stranger.message).toMatch(/Only Priya Nair/);
+    expect(stranger.message).toMatch(/Only the PO \(Priya Nair\)/);
     expect(afterStranger).toBe(before);
     expect(clicks.filter((c) => c.ok && c.message === 'PAY-446 sent back to the team.')).toHaveLength(1);
     expect(clicks.find((c) => c.message !== 'PAY-446 sent back to the team.')?.message).toMatch(/already being handled|already handled/);
@@ -128,7 +128,7 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
     const writer = createJiraWriter(createJiraClients({ baseUrl: jira.url, deployment: 'cloud' }));
     const teams = config.teams.teams.map((t) => (t.id === 'payments' ? { ...t, acceptance: { ...t.acceptance, acceptTransition: 'Approve' } } : t));
 
-    const outcome = await runAcceptanceAction({ items: store, state, jira: writer, teams }, { key: 'PAY-463', slackId: 'U0PRIYA01', action: 'accept' });
+    const outcome = await runAcceptanceAction({ items: store, state, jira: writer, teams }, { key: 'PAY-463', actor: { slackId: 'U0PRIYA01', isBot: false }, action: 'accept' });
 
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toMatch(/no “Approve” transition .*available: Accept, Reject.*stays in your list/);

@@ -111,8 +111,8 @@ describe('slack: acceptance reminder buttons through signed requests to the runn
       expect(responses).toHaveLength(1);
       expect(responses[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     }
-    expect(String(byPm.responses[0]?.text)).toBe('Only Priya Nair or the team’s acceptance delegates can accept or reject PAY-446. Jira was not changed.');
-    expect(String(rejectByStranger.responses[0]?.text)).toContain('Jira was not changed');
+    expect(String(byPm.responses[0]?.text)).toBe('Only the PO (Priya Nair) or an acceptance delegate of Payments may do this for PAY-446; the team file gives you no such seat. Nothing was changed.');
+    expect(String(rejectByStranger.responses[0]?.text)).toContain('Nothing was changed');
     expect(world.jiraCalls.filter((c) => c.method === 'POST')).toEqual([]);
     expect(world.slack.callsTo('views.open')).toHaveLength(0);
     expect(await acceptanceQueueFor(world.reminderDeps, world.team('payments'), MONDAY).then((q) => q.map((e) => e.item.key))).toContain('PAY-446');

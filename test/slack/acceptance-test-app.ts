@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app.js';
 import { acceptanceFeature } from '../../src/slack/handlers/acceptance-actions.js';
 import { redisSeenSignatures } from '../../src/slack/lookups.js';
+import type { SlackAppDeps } from '../../src/slack/slack-app-deps.js';
 import { ACCEPTANCE_ACTIONS } from '../../src/slack/views/acceptance-blocks.js';
 import { RedisDecisionStore } from '../../src/store/redis-decision-store.js';
 import { type AcceptanceWorld, PRIYA_DM } from '../support/acceptance-world.js';
-import { messageActionBody, signedHeaders, viewSubmissionBody } from '../support/slack-signing.js';
+import { blockActionBody, messageActionBody, signedHeaders, viewSubmissionBody } from '../support/slack-signing.js';
 
 export const SECRET = 'who-owns-test-signing-secret';
 
@@ -29,15 +30,18 @@ export interface AcceptanceTestApp {
   slack: SlackApp;
   url: string;
   /** Clicks a button (or picks a Snooze option) on the PO's reminder, as `user`. */
-  click(key: string, actionId: string, user: string, options?: { snoozeDays?: 1 | 3; wait?: boolean; actionTs?: string }): Promise<ClickResult>;
-  /** Submits the Reject modal that views.open was last called with. */
-  submitReject(user: string, reason: string): Promise<{ status: number; body: string }>;
+  click(key: string, actionId: string, user: string, options?: { snoozeDays?: 1 | 3; wait?: boolean; actionTs?: string; workspace?: string }): Promise<ClickResult>;
+  /** Sends a signed click on any button (a verdict card's, a nudge's) in `channel`, and waits for its answer. */
+  press(action: Record<string, unknown>, user: string, options: { channel: string; workspace?: string }): Promise<ClickResult>;
+  /** Submits the Reject modal that views.open was last called with (or this one). */
+  submitReject(user: string, reason: string, options?: { workspace?: string; modal?: { callback_id: string; private_metadata: string } }): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
 }
 
 let nextId = 0;
 
-export async function startAcceptanceTestApp(world: AcceptanceWorld, now: () => Date): Promise<AcceptanceTestApp> {
+/** `deps` adds to or replaces the app's deps, e.g. more features or the home workspace. */
+export async function startAcceptanceTestApp(world: AcceptanceWorld, now: () => Date, deps: Partial<SlackAppDeps> = {}): Promise<AcceptanceTestApp> {
   const slack = createSlackApp({
     signingSecret: SECRET,
     botToken: 'xoxb-test',
@@ -51,7 +55,8 @@ export async function startAcceptanceTestApp(world: AcceptanceWorld, now: () => 
     teams: world.teams,
     jira: world.writer,
     now,
-    features: [acceptanceFeature({ items: world.store, state: world.state, jira: world.writer, teams: world.teams, outbox: world.outbox.outbox, now })],
+    ...deps,
+    features: [acceptanceFeature({ items: world.store, state: world.state, jira: world.writer, teams: world.teams, outbox: world.outbox.outbox, now, ...(deps.workspaceId ? { homeWorkspaceId: deps.workspaceId } : {}) }), ...(deps.features ?? [])],
   });
   const server: Server = createServer((req, res) => void slack.handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -83,16 +88,36 @@ export async function startAcceptanceTestApp(world: AcceptanceWorld, now: () => 
         delete action.options;
       }
       const id = `acc-${++nextId}`;
-      const body = messageActionBody({ userId: user, channelId: PRIYA_DM, responseUrl: `${world.slack.origin}/response/${id}`, message, action, ...(options.actionTs ? { actionTs: options.actionTs } : {}) });
+      const body = messageActionBody({
+        userId: user,
+        channelId: PRIYA_DM,
+        responseUrl: `${world.slack.origin}/response/${id}`,
+        message,
+        action,
+        ...(options.actionTs ? { actionTs: options.actionTs } : {}),
+        ...(options.workspace ? { userTeamId: options.workspace } : {}),
+      });
       const res = await post(body);
       const responses = res.status === 200 && options.wait !== false ? await waitForResponses(id) : world.slack.responses(id);
       return { status: res.status, responses, later: () => world.slack.responses(id) };
     },
-    async submitReject(user, reason) {
-      const opened = world.slack.callsTo('views.open').at(-1);
-      const view = opened?.body.view as { callback_id: string; private_metadata: string } | undefined;
+    async press(action, user, options) {
+      const id = `press-${++nextId}`;
+      const body = blockActionBody({ userId: user, channelId: options.channel, responseUrl: `${world.slack.origin}/response/${id}`, action, ...(options.workspace ? { userTeamId: options.workspace } : {}) });
+      const res = await post(body);
+      const responses = res.status === 200 ? await waitForResponses(id) : [];
+      return { status: res.status, responses, later: () => world.slack.responses(id) };
+    },
+    async submitReject(user, reason, options = {}) {
+      const view = options.modal ?? (world.slack.callsTo('views.open').at(-1)?.body.view as { callback_id: string; private_metadata: string } | undefined);
       if (!view) throw new Error('no modal was opened');
-      const body = viewSubmissionBody({ userId: user, callbackId: view.callback_id, privateMetadata: view.private_metadata, state: { reason: { text: { type: 'plain_text_input', value: reason } } } });
+      const body = viewSubmissionBody({
+        userId: user,
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        state: { reason: { text: { type: 'plain_text_input', value: reason } } },
+        ...(options.workspace ? { userTeamId: options.workspace } : {}),
+      });
       const res = await post(body);
       return { status: res.status, body: await res.text() };
     },

@@ -48,7 +48,7 @@ describe('slack: ownership decisions from the verdict card', () => {
     const { answer } = await t.click(button('who_owns_claim', 'PAY-232'), STRANGER);
     const fromOtherTeam = await t.click(button('who_owns_not_applicable', 'PAY-232'), DANA);
 
-    expect(textOf(answer)).toContain('Only the PO, the PM or members of Payments');
+    expect(textOf(answer)).toContain('Only the PO (Priya Nair), the PM (Marco Rossi) or a member of Payments may do this for PAY-232');
     expect(answer.replace_original).toBe(false);
     expect(textOf(fromOtherTeam.answer)).toContain('Nothing was changed');
     expect(await redis.hget('wo:verdicts', 'PAY-232')).toBe(before);
@@ -77,6 +77,8 @@ describe('slack: ownership decisions from the verdict card', () => {
     await t.click(button('who_owns_share', 'PAY-231'), PRIYA, 'C0PAYMENTS');
     const wrongChannel = await t.click(button('who_owns_share', 'PAY-231'), PRIYA, 'C0GROWTH');
     const secured = await t.click(button('who_owns_share', 'PAY-233'), PRIYA, 'C0PAYMENTS');
+    // Growth's PO sharing a Payments item into Growth's own channel.
+    const crossTeam = await t.click(button('who_owns_share', 'PAY-231'), DANA, 'C0GROWTH');
     await new Promise((r) => setTimeout(r, 50));
 
     const posts = t.fake.callsTo('chat.postMessage');
@@ -84,6 +86,8 @@ describe('slack: ownership decisions from the verdict card', () => {
     expect(posts[0]?.body.channel).toBe('C0PAYMENTS');
     expect(String(posts[0]?.body.text)).toContain('PAY-231');
     expect(textOf(wrongChannel.answer)).toContain('stays private');
-    expect(textOf(secured.answer)).toContain('stays private');
+    expect(textOf(secured.answer)).toContain('PAY-233 has a Jira security level, so it stays private');
+    expect(textOf(crossTeam.answer)).toContain('Only the PO (Priya Nair), the PM (Marco Rossi) or a member of Payments may do this for PAY-231');
+    expect(crossTeam.answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
   });
 });

@@ -20,11 +20,11 @@ export function slashCommandBody(values: { text: string; user_id: string; channe
 }
 
 /** A form-encoded block_actions body (`payload=<json>`) in the shape Slack sends (fixture). */
-export function blockActionBody(values: { userId: string; channelId: string; responseUrl: string; action: Record<string, unknown> }): string {
+export function blockActionBody(values: { userId: string; channelId: string; responseUrl: string; action: Record<string, unknown>; userTeamId?: string }): string {
   const payload = {
     ...blockActionShape,
     team: { ...blockActionShape.team, id: 'T0ACME', domain: 'acme' },
-    user: { ...blockActionShape.user, id: values.userId, username: values.userId.toLowerCase(), team_id: 'T0ACME' },
+    user: { ...blockActionShape.user, id: values.userId, username: values.userId.toLowerCase(), team_id: values.userTeamId ?? 'T0ACME' },
     api_app_id: 'A0WHOOWNS',
     container: { type: 'message', message_ts: '1700000000.000100', channel_id: values.channelId, is_ephemeral: true },
     channel: { id: values.channelId, name: 'team' },
@@ -48,11 +48,11 @@ export interface ClickedMessage {
  * A form-encoded block_actions body for a click on a message the app posted (fixture shape):
  * the container names the message's channel and ts, as Slack sends for a DM or channel post.
  */
-export function messageActionBody(values: { userId: string; channelId: string; responseUrl: string; message: ClickedMessage; action: Record<string, unknown>; actionTs?: string }): string {
+export function messageActionBody(values: { userId: string; channelId: string; responseUrl: string; message: ClickedMessage; action: Record<string, unknown>; actionTs?: string; userTeamId?: string }): string {
   const payload = {
     ...blockActionShape,
     team: { ...blockActionShape.team, id: 'T0ACME', domain: 'acme' },
-    user: { ...blockActionShape.user, id: values.userId, username: values.userId.toLowerCase(), team_id: 'T0ACME' },
+    user: { ...blockActionShape.user, id: values.userId, username: values.userId.toLowerCase(), team_id: values.userTeamId ?? 'T0ACME' },
     api_app_id: 'A0WHOOWNS',
     container: { type: 'message', message_ts: values.message.ts, channel_id: values.channelId, is_ephemeral: false },
     channel: { id: values.channelId, name: 'directmessage' },
@@ -66,11 +66,11 @@ export function messageActionBody(values: { userId: string; channelId: string; r
 }
 
 /** A form-encoded view_submission body (`payload=<json>`) in the shape Slack sends (fixture). */
-export function viewSubmissionBody(values: { userId: string; callbackId: string; privateMetadata: string; state: Record<string, Record<string, Record<string, unknown>>>; viewId?: string }): string {
+export function viewSubmissionBody(values: { userId: string; callbackId: string; privateMetadata: string; state: Record<string, Record<string, Record<string, unknown>>>; viewId?: string; userTeamId?: string }): string {
   const payload = {
     ...viewSubmissionShape,
     team: { ...viewSubmissionShape.team, id: 'T0ACME', domain: 'acme' },
-    user: { ...viewSubmissionShape.user, id: values.userId, username: values.userId.toLowerCase(), team_id: 'T0ACME' },
+    user: { ...viewSubmissionShape.user, id: values.userId, username: values.userId.toLowerCase(), team_id: values.userTeamId ?? 'T0ACME' },
     api_app_id: 'A0WHOOWNS',
     trigger_id: `${Date.now()}.1.${Math.random().toString(36).slice(2, 8)}`,
     enterprise: null,

@@ -1,9 +1,11 @@
 import type { App, BlockAction, ButtonAction, RespondFn, StaticSelectAction, ViewSubmitAction } from '@slack/bolt';
-import { type AcceptanceActionDeps, mayAccept, runAcceptanceAction } from '../../acceptance/acceptance-actions.js';
+import { type AcceptanceActionDeps, runAcceptanceAction } from '../../acceptance/acceptance-actions.js';
 import { drawReminder, handledLine, redrawThroughOutbox, snoozedLine } from '../../acceptance/reminder-redraw.js';
+import { refusalText } from '../../domain/permissions/policy.js';
 import type { TeamProfile } from '../../domain/team.js';
 import { addWorkingDays } from '../../domain/working-days.js';
 import type { Outbox } from '../../ports.js';
+import { authorise, slackActor } from '../authorise.js';
 import { ACCEPTANCE_ACTIONS, reminderIdOfBlock, renderRejectModal } from '../views/acceptance-blocks.js';
 
 export interface AcceptanceFeatureDeps extends AcceptanceActionDeps {
@@ -47,15 +49,11 @@ export function acceptanceFeature(deps: AcceptanceFeatureDeps) {
     if (record) await deps.state.claimRedraw(record.id, picture.signature, 'response');
   }
 
-  function allowed(team: TeamProfile | undefined, userId: string): team is TeamProfile {
-    return Boolean(team && mayAccept(team, userId));
-  }
-
   return (app: App): void => {
-    app.action<BlockAction<ButtonAction>>(ACCEPTANCE_ACTIONS.accept, async ({ ack, action, body, respond }) => {
+    app.action<BlockAction<ButtonAction>>(ACCEPTANCE_ACTIONS.accept, async ({ ack, action, body, respond, context }) => {
       await ack();
       const key = action.value ?? '';
-      const outcome = await runAcceptanceAction(deps, { key, slackId: body.user.id, action: 'accept' });
+      const outcome = await runAcceptanceAction(deps, { key, actor: slackActor(body.user, context.botUserId), action: 'accept' });
       if (!outcome.ok) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.message });
         return;
@@ -63,13 +61,17 @@ export function acceptanceFeature(deps: AcceptanceFeatureDeps) {
       await redrawClicked(respond, key, reminderIdOfBlock(action.block_id), handledLine(key, outcome.handled));
     });
 
-    app.action<BlockAction<ButtonAction>>(ACCEPTANCE_ACTIONS.reject, async ({ ack, action, body, client, respond }) => {
+    app.action<BlockAction<ButtonAction>>(ACCEPTANCE_ACTIONS.reject, async ({ ack, action, body, client, respond, context }) => {
       await ack();
       const key = action.value ?? '';
       const item = await deps.items.getItem(key);
-      const team = item ? teamOfKey(item.key) : undefined;
-      if (!item || !allowed(team, body.user.id)) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: `Only the PO or the team’s acceptance delegates can reject ${key}. Jira was not changed.` });
+      if (!item) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: `${key} is not in who-owns' store any more. Jira was not changed.` });
+        return;
+      }
+      const permission = authorise('reject', slackActor(body.user, context.botUserId), { item }, deps);
+      if (!permission.allowed) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: `:no_entry: ${refusalText(permission)}` });
         return;
       }
       const view = renderRejectModal(key, item.summary);
@@ -78,7 +80,7 @@ export function acceptanceFeature(deps: AcceptanceFeatureDeps) {
       await client.views.open({ trigger_id: body.trigger_id, view: view as never });
     });
 
-    app.view<ViewSubmitAction>(ACCEPTANCE_ACTIONS.rejectModal, async ({ ack, view, body, client }) => {
+    app.view<ViewSubmitAction>(ACCEPTANCE_ACTIONS.rejectModal, async ({ ack, view, body, client, context }) => {
       const meta = JSON.parse(view.private_metadata || '{}') as RejectModalMetadata;
       const key = meta.key ?? '';
       const reason = view.state.values.reason?.text?.value ?? '';
@@ -87,7 +89,7 @@ export function acceptanceFeature(deps: AcceptanceFeatureDeps) {
         await ack({ response_action: 'errors', errors: { reason: 'Say what is missing, so the team knows what to do.' } });
         return;
       }
-      const outcome = await runAcceptanceAction(deps, { key, slackId: body.user.id, action: 'reject', reason });
+      const outcome = await runAcceptanceAction(deps, { key, actor: slackActor(body.user, context.botUserId), action: 'reject', reason });
       if (!outcome.ok) {
         await ack({ response_action: 'errors', errors: { reason: outcome.message.slice(0, 150) } });
         return;
@@ -108,16 +110,21 @@ export function acceptanceFeature(deps: AcceptanceFeatureDeps) {
       await client.chat.update({ channel: meta.channel, ts: meta.ts, text: picture.message.text, blocks: picture.message.blocks as never });
     });
 
-    app.action<BlockAction<StaticSelectAction>>(ACCEPTANCE_ACTIONS.snooze, async ({ ack, action, body, respond }) => {
+    app.action<BlockAction<StaticSelectAction>>(ACCEPTANCE_ACTIONS.snooze, async ({ ack, action, body, respond, context }) => {
       await ack();
       const [key = '', daysText = '1'] = action.selected_option.value.split('|');
       const days = daysText === '3' ? 3 : 1;
       const item = await deps.items.getItem(key);
-      const team = item ? teamOfKey(item.key) : undefined;
-      if (!item || !allowed(team, body.user.id)) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: `Only the PO or the team’s acceptance delegates can snooze ${key}.` });
+      if (!item) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: `${key} is not in who-owns' store any more; nothing was snoozed.` });
         return;
       }
+      const permission = authorise('snooze-reminder', slackActor(body.user, context.botUserId), { item }, deps);
+      if (!permission.allowed) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: `:no_entry: ${refusalText(permission)}` });
+        return;
+      }
+      const team = permission.team;
       const until = addWorkingDays(now(), days, team.timezone, team.acceptance.workingDays);
       await deps.state.snooze(key, until, now());
       await redrawClicked(respond, key, reminderIdOfBlock(action.block_id), snoozedLine(key, until, team));

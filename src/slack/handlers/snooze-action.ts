@@ -1,14 +1,14 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { attentionSignature } from '../../domain/nudges/select-nudges.js';
-import type { TeamProfile } from '../../domain/team.js';
+import { type PermissionContext, refusalText } from '../../domain/permissions/policy.js';
 import type { ItemStore } from '../../ports.js';
 import type { RedisNudgeLedger } from '../../store/redis-nudge-ledger.js';
 import { ACTIONS } from '../action-ids.js';
+import { authorise, slackActor } from '../authorise.js';
 
-export interface SnoozeDeps {
+export interface SnoozeDeps extends PermissionContext {
   store: ItemStore;
   ledger: RedisNudgeLedger;
-  teams: readonly TeamProfile[];
   now?: () => Date;
 }
 
@@ -20,13 +20,18 @@ const WEEK_MS = 7 * 86_400_000;
  */
 export function snoozeFeature(deps: SnoozeDeps) {
   return (app: App): void => {
-    app.action<BlockAction<ButtonAction>>(ACTIONS.snooze, async ({ ack, action, respond }) => {
+    app.action<BlockAction<ButtonAction>>(ACTIONS.snooze, async ({ ack, action, body, respond, context }) => {
       await ack();
       const key = action.value ?? '';
-      const verdict = key ? await deps.store.getVerdict(key) : null;
+      const [item, verdict] = key ? await Promise.all([deps.store.getItem(key), deps.store.getVerdict(key)]) : [null, null];
       const team = deps.teams.find((t) => t.id === verdict?.teamId);
-      if (!verdict || !team) {
+      if (!item || !verdict || !team) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: `who-owns no longer knows ${key || 'this item'}; nothing was snoozed.` });
+        return;
+      }
+      const permission = authorise('snooze-nudge', slackActor(body.user, context.botUserId), { item, verdictTeamId: verdict.teamId }, deps);
+      if (!permission.allowed) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: `:no_entry: ${refusalText(permission)}` });
         return;
       }
       const now = (deps.now ?? (() => new Date()))();
