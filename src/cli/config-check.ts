@@ -1,6 +1,9 @@
+import { webApi } from '@slack/bolt';
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../../config/load-config.js';
 import type { Config } from '../../config/schema.js';
+import { describeResolution, type PersonResolution, peopleToResolve, resolvePeople } from '../people/resolve-people.js';
+import { peopleDirectories } from '../runtime/people-directories.js';
 
 function describePerson(person: { name?: string; slack?: string; email?: string; jira?: string } | null | undefined): string {
   if (person === null) return 'vacant';
@@ -29,15 +32,39 @@ export function summariseConfig(config: Config): string {
   return lines.join('\n');
 }
 
+/**
+ * Looks up, in the configured Slack workspace and Jira site, the people the team file gives by
+ * email only. Nothing is cached: the check shows what the directories answer now.
+ */
+export async function checkPeople(config: Config): Promise<PersonResolution[]> {
+  const { env } = config;
+  const slack = env.SLACK_BOT_TOKEN
+    ? new webApi.WebClient(env.SLACK_BOT_TOKEN, { ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}), retryConfig: { retries: 1 }, logLevel: webApi.LogLevel.ERROR })
+    : undefined;
+  return resolvePeople(peopleToResolve(config.teams.teams), { directories: peopleDirectories(env, slack), now: Date.now() });
+}
+
+/** The people section of `config check`; unresolved people fail the check, as nobody could reach them. */
+export function summarisePeople(results: readonly PersonResolution[]): { text: string; ok: boolean } {
+  if (results.length === 0) return { text: '', ok: true };
+  const failed = results.filter((r) => r.outcome.status !== 'resolved');
+  const lines = [`People given by email: ${results.length - failed.length} of ${results.length} lookup(s) resolved.`, ...results.map((r) => `  ${describeResolution(r)}`)];
+  return { text: lines.join('\n'), ok: failed.length === 0 };
+}
+
 export function registerConfigCheck(program: Command): void {
   const config = program.command('config').description('Inspect the configuration');
   config
     .command('check')
     .description('Validate the team file and the environment; list every problem, or summarise teams, projects, channels and schedules')
     .argument('[file]', 'team file (default: $WHO_OWNS_CONFIG or config/who-owns.yaml)')
-    .action((file: string | undefined) => {
+    .action(async (file: string | undefined) => {
       try {
-        process.stdout.write(`${summariseConfig(loadConfig(process.env, file))}\n`);
+        const loaded = loadConfig(process.env, file);
+        process.stdout.write(`${summariseConfig(loaded)}\n`);
+        const people = summarisePeople(await checkPeople(loaded));
+        if (people.text) process.stdout.write(`\n${people.text}\n`);
+        if (!people.ok) process.exitCode = 2;
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         process.stderr.write(`${error.problems.length} problem(s) found:\n${error.message}\n`);

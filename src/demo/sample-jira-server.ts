@@ -32,6 +32,8 @@ export interface SampleSite {
   filters?: Record<string, string>;
   /** Comments written through the API, by issue key (bodies as sent: ADF or text). */
   comments?: Record<string, unknown[]>;
+  /** Accounts for user search, in the site's shape (Cloud: accountId; Data Center: name, key). */
+  users?: Json[];
   dir: string;
 }
 
@@ -125,6 +127,13 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
   if (req.method === 'GET' && /^\/rest\/api\/[23]\/issuetype$/.test(path)) return send(res, 200, site.issueTypes);
   if (req.method === 'GET' && /^\/rest\/api\/[23]\/myself$/.test(path)) return send(res, 200, { accountId: '712020:who-owns-bot', displayName: 'who-owns', active: true });
   if (req.method === 'GET' && path === '/rest/agile/1.0/board') return send(res, 200, site.boards);
+  if (req.method === 'GET' && /^\/rest\/api\/[23]\/user\/search$/.test(path)) {
+    // Cloud matches `query`, Data Center `username`, against the start of names and emails.
+    const wanted = (url.searchParams.get('query') ?? url.searchParams.get('username') ?? '').toLowerCase();
+    if (!wanted) return send(res, 400, { errorMessages: ['The query parameter (query or username) is required.'], errors: {} });
+    const starts = (value: unknown) => typeof value === 'string' && value.toLowerCase().startsWith(wanted);
+    return send(res, 200, (site.users ?? []).filter((u) => starts(u.emailAddress) || starts(u.displayName) || starts(u.name)));
+  }
   if (req.method === 'GET' && path === '/rest/api/3/project/search') {
     const values = site.projects as unknown[];
     return send(res, 200, { self: `${site.siteUrl}/rest/api/3/project/search`, maxResults: 50, startAt: 0, total: values.length, isLast: true, values });

@@ -3,6 +3,7 @@ import type { QueueName } from '../queue/queues.js';
 import { buildRuntime, type Runtime, type RuntimeOptions } from './build-runtime.js';
 import { buildJiraWebhookHandler, buildSlackHandler, workerDefinitions } from './features.js';
 import { createHttpServer } from './http-server.js';
+import { resolvePeopleAtStart } from './people-at-start.js';
 import { createReadiness } from './readiness.js';
 import { installProcessHandlers, installShutdown, type ShutdownStep } from './shutdown.js';
 import { reportConnectivity } from './startup-checks.js';
@@ -43,6 +44,8 @@ export interface RunningProcess {
  */
 export async function runProcess(config: Config, options: ProcessOptions): Promise<RunningProcess> {
   const rt = buildRuntime(config, options);
+  // People given by email get their Slack and Jira ids before any feature reads the teams.
+  const people = await resolvePeopleAtStart(rt);
   const slack = options.serve ? await buildSlackHandler(rt) : undefined;
   const jiraWebhook = options.serve ? await buildJiraWebhookHandler(rt) : undefined;
   let shuttingDown = false;
@@ -64,7 +67,13 @@ export async function runProcess(config: Config, options: ProcessOptions): Promi
   ];
   if (slack) steps.push({ name: 'slack', run: () => slack.stop() });
   if (workers) steps.push({ name: 'workers', run: () => workers.close() });
-  steps.push({ name: 'queues-and-redis', run: () => rt.close() });
+  steps.push({
+    name: 'queues-and-redis',
+    run: () => {
+      people.stop();
+      return rt.close();
+    },
+  });
 
   const handleSignals = options.handleSignals ?? true;
   const shutdown = installShutdown({ logger: rt.logger, steps, timeoutMs: options.shutdownTimeoutMs, signals: handleSignals ? undefined : [] });

@@ -27,7 +27,7 @@ export interface FakeSlackOptions {
   /** Deterministic randomness for 429 injection. */
   seed?: number;
   /** Per-user data for users.info and dnd.info. */
-  users?: Record<string, { tz?: string; dndEnabled?: boolean; nextDndEndTs?: number; name?: string }>;
+  users?: Record<string, { tz?: string; dndEnabled?: boolean; nextDndEndTs?: number; name?: string; email?: string }>;
   /** Message ts from the wall clock (as Slack does), so `oldest` in conversations.history works. */
   clockTs?: boolean;
   /** The bot token's scopes; default: what manifest.yaml grants. */
@@ -191,6 +191,13 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       const id = String(body.user);
       const user = options.users?.[id];
       return { ok: true, user: { id, name: user?.name ?? id.toLowerCase(), tz: user?.tz ?? 'UTC', tz_offset: 0, is_bot: false } };
+    },
+    'users.lookupByEmail': (body) => {
+      const email = String(body.email ?? '').toLowerCase();
+      const found = Object.entries(options.users ?? {}).find(([, u]) => u.email?.toLowerCase() === email);
+      if (!found) return { ok: false, error: 'users_not_found' };
+      const [id, user] = found;
+      return { ok: true, user: { id, name: user.name ?? id.toLowerCase(), tz: user.tz ?? 'UTC', is_bot: false, deleted: false, profile: { email: user.email } } };
     },
     'dnd.info': (body) => {
       const user = options.users?.[String(body.user)];
