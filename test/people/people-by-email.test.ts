@@ -9,8 +9,10 @@ import { sendAcceptanceReminders } from '../../src/acceptance/reminder-service.j
 import { slackPresence } from '../../src/acceptance/slack-presence.js';
 import { loadSampleSite, type SampleJiraServer, startJiraSiteServer } from '../../src/demo/sample-jira-server.js';
 import { createDeliveryClient } from '../../src/delivery/slack-delivery-client.js';
+import { createLogger } from '../../src/logger.js';
 import { peopleToResolve, resolvePeople } from '../../src/people/resolve-people.js';
 import { peopleDirectories } from '../../src/runtime/people-directories.js';
+import { runProcess } from '../../src/runtime/run-process.js';
 import { createSlackApp } from '../../src/slack/create-slack-app.js';
 import { slackDepsFromConfig } from '../../src/slack/slack-deps-from-config.js';
 import { RedisAcceptanceState } from '../../src/store/redis-acceptance-state.js';
@@ -124,6 +126,21 @@ describe.each(['cloud', 'datacenter'] as const)('people given by email only (%s)
     const listed = JSON.stringify(slack.responses(`mine-${deployment}`)[0]);
     expect(listed).toContain('What you own');
     expect(listed).toContain('PAY-');
+  });
+});
+
+describe('a who-owns process', () => {
+  it('resolves the people given by email before its features start', async () => {
+    const config = await emailOnlyWorld('cloud');
+    const running = await runProcess({ ...config, env: { ...config.env, REDIS_URL: redis.url } }, { serve: true, work: false, port: 0, handleSignals: false, slackRetries: 0, logger: createLogger({ level: 'silent' }) });
+    try {
+      const [team] = running.runtime.config.teams.teams;
+      expect(team?.po).toMatchObject({ slack: PRIYA, jira: '712020:priya-nair' });
+      expect(team?.members[0]).toMatchObject({ slack: 'U0LENA003', jira: '712020:lena-vogel' });
+      await running.connectivity;
+    } finally {
+      await running.stop();
+    }
   });
 });
 
