@@ -44,6 +44,8 @@ export interface Runtime {
   slack?: webApi.WebClient;
   jiraProbe?: JiraProbe;
   close(): Promise<void>;
+  /** Drops every Redis connection at once, for a start-up that failed: nothing is in flight, and Redis may not answer a QUIT. */
+  abort(): void;
 }
 
 export function buildRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
@@ -110,6 +112,9 @@ export function buildRuntime(config: Config, options: RuntimeOptions = {}): Runt
       await Promise.allSettled([...queues.values()].map((q) => q.close()));
       // BullMQ does not quit connections it was given (STACK.md trap 3): Redis goes last.
       await Promise.allSettled(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+    abort() {
+      for (const c of connections) c.disconnect();
     },
   };
 }

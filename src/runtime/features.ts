@@ -176,7 +176,7 @@ function decisionHook(rt: Runtime): (key: string, decision: OwnershipDecision) =
 }
 
 /** Bolt's request listener for `/slack/events`, or undefined when Slack is not configured. */
-export async function buildSlackHandler(rt: Runtime): Promise<{ handler: RequestHandler; stop(): Promise<void> } | undefined> {
+export async function buildSlackHandler(rt: Runtime, workspaceId?: string): Promise<{ handler: RequestHandler; stop(): Promise<void> } | undefined> {
   const { env } = rt.config;
   const teams = rt.config.teams.teams;
   const deps = slackDepsFromConfig(rt.config, rt.redis, {
@@ -185,6 +185,7 @@ export async function buildSlackHandler(rt: Runtime): Promise<{ handler: Request
     onDecision: decisionHook(rt),
   });
   if (!deps) return undefined;
+  if (workspaceId) deps.workspaceId = workspaceId;
   const home = deps.workspaceId ? { homeWorkspaceId: deps.workspaceId } : {};
   // Features share the app's store and Jira writer: one rate-limit gate per Jira site.
   deps.features = [

@@ -7,6 +7,7 @@ import { resolvePeopleAtStart } from './people-at-start.js';
 import { createReadiness } from './readiness.js';
 import { installProcessHandlers, installShutdown, type ShutdownStep } from './shutdown.js';
 import { reportConnectivity } from './startup-checks.js';
+import { listenFailure, STARTUP_TIMEOUT_MS, verifySlackToken, waitForRedis } from './startup-failure.js';
 import { type RunningWorkers, startWorkers, type WorkerDefinition } from './start-workers.js';
 
 export interface ProcessOptions extends RuntimeOptions {
@@ -24,6 +25,8 @@ export interface ProcessOptions extends RuntimeOptions {
   shutdownTimeoutMs?: number;
   /** Install SIGTERM/SIGINT and process-level handlers (default true). */
   handleSignals?: boolean;
+  /** How long Redis and Slack's auth.test may take to answer at start-up. */
+  startupTimeoutMs?: number;
 }
 
 export interface RunningProcess {
@@ -32,8 +35,8 @@ export interface RunningProcess {
   workers?: RunningWorkers;
   /** Resolves with the exit code after a graceful shutdown. */
   done: Promise<number>;
-  /** Settles once the start-up Slack and Jira credential checks were logged. */
-  connectivity: Promise<{ slack?: boolean; jira?: boolean }>;
+  /** Settles once the start-up Jira credential check was logged (Slack's was done before start-up). */
+  connectivity: Promise<{ jira?: boolean }>;
   stop(): Promise<number>;
 }
 
@@ -44,33 +47,53 @@ export interface RunningProcess {
  */
 export async function runProcess(config: Config, options: ProcessOptions): Promise<RunningProcess> {
   const rt = buildRuntime(config, options);
-  // People given by email get their Slack and Jira ids before any feature reads the teams.
-  const people = await resolvePeopleAtStart(rt);
-  const slack = options.serve ? await buildSlackHandler(rt) : undefined;
-  const jiraWebhook = options.serve ? await buildJiraWebhookHandler(rt) : undefined;
   let shuttingDown = false;
-  const readiness = createReadiness({ redis: rt.redis, clock: rt.clock, jiraProbe: rt.jiraProbe, shuttingDown: () => shuttingDown });
-  const http = createHttpServer({ logger: rt.logger, readiness, slack: slack?.handler, jiraWebhook });
-  const port = await http.listen(options.port ?? config.env.PORT, options.host);
-  if (options.serve && !slack) rt.logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): /slack/events answers 404');
-
-  const workers = options.work ? await startWorkers(rt, options.workers ?? workerDefinitions(config), options.queues) : undefined;
+  let people: { stop(): void } | undefined;
+  let slack: Awaited<ReturnType<typeof buildSlackHandler>>;
+  let http: ReturnType<typeof createHttpServer> | undefined;
+  let workers: RunningWorkers | undefined;
+  let port: number;
+  // A process that cannot start closes what it opened and fails with one clear line (StartupError).
+  try {
+    const timeoutMs = options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS;
+    await waitForRedis(rt.redis, timeoutMs);
+    const { workspaceId } = await verifySlackToken(rt, timeoutMs);
+    // People given by email get their Slack and Jira ids before any feature reads the teams.
+    people = await resolvePeopleAtStart(rt);
+    slack = options.serve ? await buildSlackHandler(rt, workspaceId) : undefined;
+    const jiraWebhook = options.serve ? await buildJiraWebhookHandler(rt) : undefined;
+    const readiness = createReadiness({ redis: rt.redis, clock: rt.clock, jiraProbe: rt.jiraProbe, shuttingDown: () => shuttingDown });
+    http = createHttpServer({ logger: rt.logger, readiness, slack: slack?.handler, jiraWebhook });
+    const wanted = options.port ?? config.env.PORT;
+    port = await http.listen(wanted, options.host).catch((error: unknown) => {
+      throw listenFailure(error, wanted);
+    });
+    if (options.serve && !slack) rt.logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): /slack/events answers 404');
+    workers = options.work ? await startWorkers(rt, options.workers ?? workerDefinitions(config), options.queues) : undefined;
+  } catch (error) {
+    people?.stop();
+    await http?.close();
+    await slack?.stop().catch(() => {});
+    rt.abort();
+    throw error;
+  }
+  const opened = { http, slack, workers, people };
 
   const steps: ShutdownStep[] = [
     {
       name: 'http',
       run: async () => {
         shuttingDown = true;
-        await http.close();
+        await opened.http.close();
       },
     },
   ];
-  if (slack) steps.push({ name: 'slack', run: () => slack.stop() });
-  if (workers) steps.push({ name: 'workers', run: () => workers.close() });
+  if (opened.slack) steps.push({ name: 'slack', run: () => opened.slack?.stop() ?? Promise.resolve() });
+  if (opened.workers) steps.push({ name: 'workers', run: () => opened.workers?.close() ?? Promise.resolve() });
   steps.push({
     name: 'queues-and-redis',
     run: () => {
-      people.stop();
+      opened.people.stop();
       return rt.close();
     },
   });

@@ -1,29 +1,14 @@
 import type { Runtime } from './build-runtime.js';
 
 /**
- * Tells the operator at start-up whether the Slack token and the Jira credentials work,
- * so a wrong token shows in the first log lines rather than at the first digest.
- * Failures are warnings: Slack or Jira may just be down, and work waits for them.
+ * Tells the operator at start-up whether the Jira credentials work, so a wrong token shows
+ * in the first log lines rather than at the first sync. Failures are warnings: Jira may just
+ * be down, and work waits for it. (Slack's token is checked before start-up, see
+ * verifySlackToken.)
  */
-export async function reportConnectivity(rt: Runtime): Promise<{ slack?: boolean; jira?: boolean }> {
-  const result: { slack?: boolean; jira?: boolean } = {};
+export async function reportConnectivity(rt: Runtime): Promise<{ jira?: boolean }> {
+  const result: { jira?: boolean } = {};
   const checks: Promise<void>[] = [];
-  if (rt.slack) {
-    const slack = rt.slack;
-    checks.push(
-      slack.auth.test().then(
-        (auth) => {
-          result.slack = true;
-          rt.logger.info({ team: auth.team, botUser: auth.user }, 'Slack token accepted');
-        },
-        (error: unknown) => {
-          result.slack = false;
-          const code = (error as { data?: { error?: string } }).data?.error;
-          rt.logger.warn({ err: error, slackError: code }, `Slack rejected the bot token or is unreachable${code ? ` (${code})` : ''}: check SLACK_BOT_TOKEN`);
-        },
-      ),
-    );
-  }
   if (rt.jiraProbe) {
     const probe = rt.jiraProbe;
     checks.push(

@@ -58,16 +58,19 @@ describe('runtime/log-redaction', () => {
       },
     });
 
+    // Slack refusing the token ends start-up with one clear line; Jira refusing is logged.
+    const refused = await runProcess(loadConfig(env), { serve: true, work: true, port: 0, logDestination: destination, slackRetries: 0, handleSignals: false }).catch((error: Error) => error);
+    slack.on('auth.test', () => ({ ok: true, team: 'Acme', user: 'who-owns', team_id: 'T0ACME', user_id: 'U0WHOOWNS', echoed_token: env.SLACK_BOT_TOKEN }));
     const running = await runProcess(loadConfig(env), { serve: true, work: true, port: 0, logDestination: destination, slackRetries: 0, handleSignals: false });
     await running.connectivity;
     const ready = await fetch(`http://127.0.0.1:${running.port}/readyz`);
     await running.stop();
     const log = chunks.join('');
 
-    // The failures were logged (so the scan below looks at real error records)…
+    // The failures were reported (so the scan below looks at real error records)…
+    expect(String(refused)).toBe('StartupError: Slack refused the bot token (invalid_auth): check SLACK_BOT_TOKEN');
     expect(ready.status).toBe(503);
     expect(log).toContain('Jira did not accept GET /myself (HTTP 401)');
-    expect(log).toContain('invalid_auth');
     expect(jiraAuthHeaders.length).toBeGreaterThan(0);
     // …and no configured secret, nor the Authorization header jira.js built from them, appears.
     const basic = Buffer.from(`${env.JIRA_EMAIL}:${env.JIRA_API_TOKEN}`).toString('base64');
