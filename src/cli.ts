@@ -4,6 +4,7 @@ import { registerClassify } from './cli/classify.js';
 import { registerConfigCheck } from './cli/config-check.js';
 import { registerDemo } from './cli/demo.js';
 import { registerDigest } from './cli/digest.js';
+import { registerDoctor } from './cli/doctor.js';
 import { registerExplain } from './cli/explain.js';
 import { registerProcesses } from './cli/processes.js';
 import { registerSync } from './cli/sync.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerClassify(program);
   registerExplain(program);
   registerConfigCheck(program);
+  registerDoctor(program);
   registerDigest(program);
   registerSync(program);
   registerProcesses(program);

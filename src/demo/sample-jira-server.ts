@@ -70,6 +70,13 @@ export function jqlPredicate(jql: string, filters: Record<string, string> = {}):
     query = since[1] ?? '';
     updatedSince = `${since[2]?.replace(' ', 'T')}:00.000Z`;
   }
+  // `who-owns doctor` looks for one item in a status: `project = PAY AND status = "Ready for acceptance"`.
+  let status: string | undefined;
+  const inStatus = /^(.*?)\s+AND\s+status\s*=\s*"((?:[^"\\]|\\.)*)"$/i.exec(query);
+  if (inStatus) {
+    query = inStatus[1] ?? '';
+    status = (inStatus[2] ?? '').replace(/\\"/g, '"').toLowerCase();
+  }
   const clauses = query.split(/\s+OR\s+/i);
   const tests: ((issue: Json) => boolean)[] = [];
   for (const clause of clauses) {
@@ -93,7 +100,9 @@ export function jqlPredicate(jql: string, filters: Record<string, string> = {}):
     });
   }
   const sinceMs = updatedSince ? Date.parse(updatedSince) : undefined;
-  return (issue) => tests.some((t) => t(issue)) && (sinceMs === undefined || Date.parse(String((issue.fields as Json).updated ?? '')) >= sinceMs);
+  const statusOf = (issue: Json) => String(((issue.fields as Json).status as Json | undefined)?.name ?? '').toLowerCase();
+  return (issue) =>
+    tests.some((t) => t(issue)) && (sinceMs === undefined || Date.parse(String((issue.fields as Json).updated ?? '')) >= sinceMs) && (status === undefined || statusOf(issue) === status);
 }
 
 function pickFields(issue: Json, fields: string[] | undefined, properties: string[] | undefined, site: SampleSite): Json {
@@ -127,6 +136,14 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
   if (req.method === 'GET' && /^\/rest\/api\/[23]\/issuetype$/.test(path)) return send(res, 200, site.issueTypes);
   if (req.method === 'GET' && /^\/rest\/api\/[23]\/myself$/.test(path)) return send(res, 200, { accountId: '712020:who-owns-bot', displayName: 'who-owns', active: true });
   if (req.method === 'GET' && path === '/rest/agile/1.0/board') return send(res, 200, site.boards);
+  if (req.method === 'GET' && /^\/rest\/api\/[23]\/mypermissions$/.test(path)) {
+    // The bot may browse every project of the site; an unknown key is refused as Jira does.
+    const key = url.searchParams.get('projectKey') ?? '';
+    const known = (site.projects as { key?: string }[]).some((p) => p.key === key);
+    if (key && !known) return notFound(res, `No project could be found with key '${key}'.`);
+    const wanted = (url.searchParams.get('permissions') ?? '').split(',').filter(Boolean);
+    return send(res, 200, { permissions: Object.fromEntries(wanted.map((w) => [w, { key: w, name: w, type: 'PROJECT', havePermission: true }])) });
+  }
   if (req.method === 'GET' && /^\/rest\/api\/[23]\/user\/search$/.test(path)) {
     // Cloud matches `query`, Data Center `username`, against the start of names and emails.
     const wanted = (url.searchParams.get('query') ?? url.searchParams.get('username') ?? '').toLowerCase();

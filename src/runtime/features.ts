@@ -16,6 +16,7 @@ import { onDecisionForNudges } from '../nudges/nudge-sweep.js';
 import { QUEUES } from '../queue/queues.js';
 import { snoozeFeature } from '../slack/handlers/snooze-action.js';
 import { RedisNudgeLedger } from '../store/redis-nudge-ledger.js';
+import { recordWebhookSeen } from '../store/webhook-seen.js';
 import { createSlackApp } from '../slack/create-slack-app.js';
 import { RedisItemStore } from '../store/redis-item-store.js';
 import { slackDepsFromConfig } from '../slack/slack-deps-from-config.js';
@@ -209,7 +210,10 @@ export async function buildJiraWebhookHandler(rt: Runtime): Promise<RequestHandl
   const queue = rt.queue(QUEUES.sync);
   const handler = createJiraWebhookHandler({
     secret,
-    enqueue: (refresh) => enqueueRefresh(queue, refresh.keys, refresh.deliveryId),
+    enqueue: async (refresh) => {
+      await enqueueRefresh(queue, refresh.keys, refresh.deliveryId);
+      await recordWebhookSeen(rt.redis, rt.prefix, rt.clock.now());
+    },
   });
   return (req, res) => handler(req, res);
 }

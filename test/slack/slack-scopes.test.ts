@@ -43,8 +43,11 @@ function webApiCalls(roots: string[]): Map<string, string[]> {
   return found;
 }
 
-/** The conversations the app acts in: team channels (public or private) and DMs; DMs are opened by user. */
-const CONVERSATIONS: Record<string, ConversationKind[]> = { 'conversations.open': ['im'] };
+/**
+ * The conversations the app acts in: team channels (public or private) and DMs. DMs are opened
+ * by user; doctor reads the team channels' details only.
+ */
+const CONVERSATIONS: Record<string, ConversationKind[]> = { 'conversations.open': ['im'], 'conversations.info': ['public', 'private'] };
 const DEFAULT_CONVERSATIONS: ConversationKind[] = ['public', 'private', 'im'];
 
 describe('the Slack app manifest grants every scope the code needs', () => {

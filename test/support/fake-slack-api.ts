@@ -192,6 +192,14 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       const user = options.users?.[id];
       return { ok: true, user: { id, name: user?.name ?? id.toLowerCase(), tz: user?.tz ?? 'UTC', tz_offset: 0, is_bot: false } };
     },
+    'conversations.info': (body) => {
+      const id = String(body.channel);
+      const isPrivate = channelKind(id, privateChannels) === 'private';
+      const member = !joined || joined.has(id);
+      // A private channel the bot is not in does not exist for it.
+      if (isPrivate && !member) return { ok: false, error: 'channel_not_found' };
+      return { ok: true, channel: { id, name: id.toLowerCase(), is_channel: true, is_private: isPrivate, is_archived: false, is_member: member } };
+    },
     'users.lookupByEmail': (body) => {
       const email = String(body.email ?? '').toLowerCase();
       const found = Object.entries(options.users ?? {}).find(([, u]) => u.email?.toLowerCase() === email);

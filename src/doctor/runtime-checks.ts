@@ -1,0 +1,26 @@
+import type { Redis } from 'ioredis';
+import { webhookLastSeen } from '../store/webhook-seen.js';
+import { type DoctorCheck, fail, guarded, pass } from './doctor-check.js';
+
+/** Without AOF a Redis restart loses the outbox, the cursors and the decisions made since the last snapshot. */
+export function checkRedisPersistence(redis: Redis): Promise<DoctorCheck[]> {
+  const name = 'Redis persistence (AOF)';
+  return guarded(name, 'check REDIS_URL and that Redis is running', async () => {
+    const info = await redis.info('persistence');
+    if (/^aof_enabled:1\b/m.test(info)) return pass(name, 'append-only file is on');
+    return fail(name, 'append-only file is off: a Redis restart can lose queued messages and decisions', 'set "appendonly yes" in redis.conf (or run redis-server --appendonly yes; docker-compose.yml does) and restart Redis, or run CONFIG SET appendonly yes');
+  });
+}
+
+/** The Jira webhook keeps answers fresh between syncs; doctor checks it is set up and arriving. */
+export async function checkJiraWebhook(redis: Redis, prefix: string, secret: string | undefined, now: Date): Promise<DoctorCheck[]> {
+  const name = 'Jira webhook';
+  const register = 'in Jira → System → WebHooks, create a webhook to https://<your who-owns host>/webhooks/jira with the secret JIRA_WEBHOOK_SECRET, for issue created, updated and deleted events';
+  if (!secret) return [fail(name, 'JIRA_WEBHOOK_SECRET is not set, so who-owns learns of changes only at the next sync', `set JIRA_WEBHOOK_SECRET; then ${register}`)];
+  return guarded(name, 'check REDIS_URL and REDIS_PREFIX', async () => {
+    const seen = await webhookLastSeen(redis, prefix);
+    if (!seen) return fail(name, 'no signed delivery has arrived yet', `${register}; then change any issue and run doctor again`);
+    const hours = Math.round((now.getTime() - seen.getTime()) / 3_600_000);
+    return pass(name, `last signed delivery ${seen.toISOString()} (${hours} h ago)`);
+  });
+}
