@@ -6,6 +6,7 @@ import { registerDemo } from './cli/demo.js';
 import { registerDigest } from './cli/digest.js';
 import { registerDoctor } from './cli/doctor.js';
 import { registerExplain } from './cli/explain.js';
+import { registerInit } from './cli/init.js';
 import { registerProcesses } from './cli/processes.js';
 import { registerSync } from './cli/sync.js';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerClassify(program);
   registerExplain(program);
+  registerInit(program);
   registerConfigCheck(program);
   registerDoctor(program);
   registerDigest(program);

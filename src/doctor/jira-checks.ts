@@ -1,8 +1,6 @@
-import type { Version3Client } from 'jira.js';
+import { transitionsOfWaitingItem } from '../jira/acceptance-workflow.js';
 import type { JiraClients } from '../jira/jira-clients.js';
 import { type FieldDescription, fieldMapFromFields } from '../jira/field-map.js';
-import { jqlString } from '../jira/jql.js';
-import { firstKeys } from '../slack/slack-deps-from-config.js';
 import { type DoctorCheck, fail, guarded, pass, skip } from './doctor-check.js';
 
 interface ProjectTeam {
@@ -39,16 +37,9 @@ export function checkAcceptanceTransitions(clients: JiraClients, teams: readonly
       const name = `Jira project ${project}: acceptance transitions (${team.id})`;
       const [check] = await guarded(name, JIRA_ACCESS, async () => {
         const statuses = team.acceptance.statuses;
-        let key: string | undefined;
-        for (const status of statuses) {
-          [key] = await firstKeys(clients, `project = ${jqlString(project)} AND status = ${jqlString(status)}`, 1);
-          if (key) break;
-        }
-        if (!key) return skip(name, `no item of ${project} waits in ${statuses.join(' or ')} right now, so the transitions cannot be read`, 'run doctor again once an item waits for acceptance');
-        const issueKey = key;
-        // v2 and v3 answer the same shape.
-        const answer = (await clients.gate.run('transitions', () => (clients.platform as Version3Client).issues.getTransitions({ issueIdOrKey: issueKey }))) as { transitions?: { name?: string }[] };
-        const offered = (answer.transitions ?? []).map((t) => t.name ?? '');
+        const waiting = await transitionsOfWaitingItem(clients, project, statuses);
+        if (!waiting) return skip(name, `no item of ${project} waits in ${statuses.join(' or ')} right now, so the transitions cannot be read`, 'run doctor again once an item waits for acceptance');
+        const { key, offered } = waiting;
         const wanted = [team.acceptance.acceptTransition, team.acceptance.rejectTransition];
         const missing = wanted.filter((w) => !offered.some((o) => o.toLowerCase() === w.toLowerCase()));
         if (missing.length === 0) return pass(name, `${key} offers "${wanted.join('" and "')}"`);

@@ -36,6 +36,8 @@ export interface FakeSlackOptions {
   joinedChannels?: string[];
   /** `C…` channels that are private (`G…` ones always are). */
   privateChannels?: string[];
+  /** Channel names for conversations.list and conversations.info (default: the id in lower case). */
+  channelNames?: Record<string, string>;
 }
 
 /** A call Slack refused before doing anything (missing scope, bot not in the channel). */
@@ -198,7 +200,16 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       const member = !joined || joined.has(id);
       // A private channel the bot is not in does not exist for it.
       if (isPrivate && !member) return { ok: false, error: 'channel_not_found' };
-      return { ok: true, channel: { id, name: id.toLowerCase(), is_channel: true, is_private: isPrivate, is_archived: false, is_member: member } };
+      return { ok: true, channel: { id, name: options.channelNames?.[id] ?? id.toLowerCase(), is_channel: true, is_private: isPrivate, is_archived: false, is_member: member } };
+    },
+    // The workspace's channels the token may see: public ones, and private ones the bot is in.
+    'conversations.list': (body) => {
+      const types = String(body.types ?? 'public_channel').split(',');
+      const listed = Object.entries(options.channelNames ?? {})
+        .map(([id, name]) => ({ id, name, isPrivate: channelKind(id, privateChannels) === 'private', member: !joined || joined.has(id) }))
+        .filter((c) => (c.isPrivate ? types.includes('private_channel') && c.member : types.includes('public_channel')))
+        .map((c) => ({ id: c.id, name: c.name, is_channel: true, is_private: c.isPrivate, is_archived: false, is_member: c.member }));
+      return { ok: true, channels: listed, response_metadata: { next_cursor: '' } };
     },
     'users.lookupByEmail': (body) => {
       const email = String(body.email ?? '').toLowerCase();
