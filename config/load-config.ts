@@ -102,7 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, teamFilePath?: 
     problems.push({
       path: 'WHO_OWNS_CONFIG',
       message: code === 'ENOENT' ? `team file ${path} does not exist` : `cannot read team file ${path} (${code})`,
-      fix: 'copy config/who-owns.example.yaml to config/who-owns.yaml, or point WHO_OWNS_CONFIG at your file',
+      fix: 'run npx who-owns init to write one from your Jira site and Slack workspace, copy config/who-owns.example.yaml to config/who-owns.yaml, or point WHO_OWNS_CONFIG at your file',
     });
   }
   if (text !== undefined) {

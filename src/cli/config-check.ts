@@ -44,12 +44,15 @@ export async function checkPeople(config: Config): Promise<PersonResolution[]> {
   return resolvePeople(peopleToResolve(config.teams.teams), { directories: peopleDirectories(env, slack), now: Date.now() });
 }
 
-/** The people section of `config check`; unresolved people fail the check, as nobody could reach them. */
+/**
+ * The people section of `config check`. Someone not found or ambiguous fails the check, as
+ * who-owns could never reach them; a directory that is not configured or not answering does not.
+ */
 export function summarisePeople(results: readonly PersonResolution[]): { text: string; ok: boolean } {
   if (results.length === 0) return { text: '', ok: true };
-  const failed = results.filter((r) => r.outcome.status !== 'resolved');
-  const lines = [`People given by email: ${results.length - failed.length} of ${results.length} lookup(s) resolved.`, ...results.map((r) => `  ${describeResolution(r)}`)];
-  return { text: lines.join('\n'), ok: failed.length === 0 };
+  const resolved = results.filter((r) => r.outcome.status === 'resolved').length;
+  const lines = [`People given by email: ${resolved} of ${results.length} lookup(s) resolved.`, ...results.map((r) => `  ${describeResolution(r)}`)];
+  return { text: lines.join('\n'), ok: results.every((r) => r.outcome.status === 'resolved' || r.outcome.status === 'unreachable') };
 }
 
 export function registerConfigCheck(program: Command): void {

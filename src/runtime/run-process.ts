@@ -107,7 +107,7 @@ export async function runProcess(config: Config, options: ProcessOptions): Promi
     removeHandlers();
     return code;
   });
-  rt.logger.info({ port, serve: options.serve, work: options.work, prefix: rt.prefix }, 'who-owns is running');
+  rt.logger.info({ port, serve: options.serve, work: options.work, prefix: rt.prefix, ...(options.serve && slack ? { next: 'in Slack, type /who-owns help in a team channel' } : {}) }, 'who-owns is running');
   return {
     runtime: rt,
     port,
