@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import { cliSlackClient } from './cli-slack-client.js';
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../../config/load-config.js';
 import type { Config } from '../../config/schema.js';
@@ -38,9 +38,7 @@ export function summariseConfig(config: Config): string {
  */
 export async function checkPeople(config: Config): Promise<PersonResolution[]> {
   const { env } = config;
-  const slack = env.SLACK_BOT_TOKEN
-    ? new webApi.WebClient(env.SLACK_BOT_TOKEN, { ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}), retryConfig: { retries: 1 }, logLevel: webApi.LogLevel.ERROR })
-    : undefined;
+  const slack = cliSlackClient(env);
   return resolvePeople(peopleToResolve(config.teams.teams), { directories: peopleDirectories(env, slack), now: Date.now() });
 }
 

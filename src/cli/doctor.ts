@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import { cliSlackClient } from './cli-slack-client.js';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load-config.js';
 import { formatChecks } from '../doctor/doctor-check.js';
@@ -17,9 +17,7 @@ export function registerDoctor(program: Command): void {
       const redis = createRedis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 5000, retryStrategy: () => null });
       redis.on('error', () => {});
       const site = jiraSiteFromEnv(env);
-      const slack = env.SLACK_BOT_TOKEN
-        ? new webApi.WebClient(env.SLACK_BOT_TOKEN, { ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}), retryConfig: { retries: 1 }, logLevel: webApi.LogLevel.ERROR })
-        : undefined;
+      const slack = cliSlackClient(env);
       try {
         const checks = await runDoctor(config, { redis, ...(slack ? { slack } : {}), ...(site ? { jira: createJiraClients({ ...site, timeoutMs: 10_000 }) } : {}), manifestScopes: manifestBotScopes(), now: new Date() });
         process.stdout.write(`${formatChecks(checks)}\n`);

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as prompts from '@clack/prompts';
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import { type Command, Option } from 'commander';
+import { cliSlackClient } from './cli-slack-client.js';
 import { formatProblems, parseEnv, parseTeamFile } from '../../config/load-config.js';
 import { createJiraClients, jiraSiteFromEnv } from '../jira/jira-clients.js';
 import { type PersonProposal, proposeTeam, type TeamProposal } from '../init/propose-teams.js';
@@ -127,9 +128,7 @@ export function registerInit(program: Command): void {
       const site = jiraSiteFromEnv(env.value);
       if (!site) throw new Error('init reads the Jira site: set JIRA_BASE_URL and the Jira credentials first (README, Connecting Slack and Jira)');
       if (existsSync(options.out) && !options.force) throw new Error(`${options.out} exists; pass --force to overwrite it, or --out to write elsewhere`);
-      const slack = env.value.SLACK_BOT_TOKEN
-        ? new webApi.WebClient(env.value.SLACK_BOT_TOKEN, { ...(env.value.SLACK_API_URL ? { slackApiUrl: env.value.SLACK_API_URL } : {}), retryConfig: { retries: 1 }, logLevel: webApi.LogLevel.ERROR })
-        : undefined;
+      const slack = cliSlackClient(env.value);
       const interactive = !options.yes && Boolean(process.stdin.isTTY);
       if (interactive) prompts.intro('who-owns init');
       const survey = await surveySite(createJiraClients({ ...site, timeoutMs: 15_000 }), slack);
