@@ -45,9 +45,9 @@ function webApiCalls(roots: string[]): Map<string, string[]> {
 
 /**
  * The conversations the app acts in: team channels (public or private) and DMs. DMs are opened
- * by user; doctor reads the team channels' details only.
+ * by user; doctor reads the team channels' details and init lists channels only.
  */
-const CONVERSATIONS: Record<string, ConversationKind[]> = { 'conversations.open': ['im'], 'conversations.info': ['public', 'private'] };
+const CONVERSATIONS: Record<string, ConversationKind[]> = { 'conversations.open': ['im'], 'conversations.info': ['public', 'private'], 'conversations.list': ['public', 'private'] };
 const DEFAULT_CONVERSATIONS: ConversationKind[] = ['public', 'private', 'im'];
 
 describe('the Slack app manifest grants every scope the code needs', () => {
