@@ -1,3 +1,4 @@
+import { count } from '../domain/plural.js';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError, parseTeamFile } from '../../config/load-config.js';
@@ -80,7 +81,7 @@ function table(items: readonly WorkItem[], verdicts: readonly Verdict[]): string
   const line = (cells: string[]) => cells.map((cell, c) => (c < 7 ? cell.padEnd(widths[c] ?? 0) : cell)).join('  ');
   const counts = new Map<string, number>();
   for (const v of verdicts) counts.set(v.role, (counts.get(v.role) ?? 0) + 1);
-  const summary = `${verdicts.length} item(s): ${[...counts].map(([role, n]) => `${n} ${role}`).join(', ')}`;
+  const summary = `${count(verdicts.length, 'item')}: ${[...counts].map(([role, n]) => `${n} ${role}`).join(', ')}`;
   return [line(header), ...rows.map((r) => `${line(r.slice(0, 8))}\n${' '.repeat(4)}${r[8]}`), '', summary].join('\n');
 }
 

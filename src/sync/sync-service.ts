@@ -7,6 +7,7 @@ import { RedisDecisionStore } from '../store/redis-decision-store.js';
 import { RedisItemStore } from '../store/redis-item-store.js';
 import { SyncCursorStore } from './sync-cursor-store.js';
 import { type ScopeSummary, type SyncDeps, syncTeam } from './sync-team.js';
+import { count } from '../domain/plural.js';
 
 /** Field ids are cached for a day: admins rarely add fields, and GET /field is not free. */
 const FIELD_MAP_TTL_SECONDS = 24 * 3600;
@@ -69,6 +70,6 @@ export async function runSyncOnce(deps: SyncDeps, mode: 'full' | 'incremental' =
 export function formatSyncSummary(run: SyncRunSummary): string {
   const sum = (f: (s: ScopeSummary) => number) => run.scopes.reduce((n, s) => n + f(s), 0);
   const failed = run.scopes.filter((s) => s.error);
-  const line = `synced ${run.scopes.length} scope(s): ${sum((s) => s.fetched)} items fetched, ${sum((s) => s.changed)} changed, ${sum((s) => s.deleted)} removed, ${run.requests} requests, ${run.seconds.toFixed(1)} s`;
+  const line = `synced ${count(run.scopes.length, 'scope')}: ${sum((s) => s.fetched)} items fetched, ${sum((s) => s.changed)} changed, ${sum((s) => s.deleted)} removed, ${run.requests} requests, ${run.seconds.toFixed(1)} s`;
   return [line + (failed.length ? `; ${failed.length} failed` : ''), ...failed.map((s) => `  ${s.scope}: ${s.error}`)].join('\n');
 }

@@ -79,7 +79,7 @@ describe.concurrent('who-owns classify', () => {
     expect(stderr).toMatch(/no team file/);
     expect(stdout).toMatch(/^KEY\s+ROLE\s+CONF\s+STATE/);
     expect(stdout).toMatch(/EPIC-1\s+\S+\s+[\d.]+\s+unmatched/);
-    expect(stdout).toMatch(/2 item\(s\)/);
+    expect(stdout).toMatch(/^2 items: 2 unclear$/m);
   });
 });
 

@@ -13,7 +13,7 @@ describe('nudge message', () => {
   it('lists the top items with the /who-owns decision buttons plus Snooze, and puts the rest in a thread', () => {
     const { main, thread } = renderNudgeMessage({ teamName: 'Payments', items: ['PAY-1', 'PAY-2', 'PAY-3'].map((k) => candidate(k)), topN: 2 });
     expect(main).toMatchSnapshot();
-    expect(thread?.text).toBe('1 more items need an owner decision');
+    expect(thread?.text).toBe('1 more item needs an owner decision');
     const actions = JSON.stringify(main.blocks).match(/who_owns_\w+/g);
     expect(new Set(actions)).toEqual(new Set([ACTIONS.claim, ACTIONS.markPm, ACTIONS.assign, ACTIONS.notApplicable, ACTIONS.snooze]));
     expect(JSON.stringify(main.blocks)).toContain('mentions &lt;pricing&gt;');

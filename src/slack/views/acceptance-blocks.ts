@@ -1,6 +1,7 @@
 import type { AcceptanceEntry } from '../../domain/acceptance/acceptance-queue.js';
 import { clip, escapeMrkdwn, link } from './mrkdwn.js';
 import type { SlackMessage } from './verdict-card.js';
+import { agree, count } from '../../domain/plural.js';
 
 export const ACCEPTANCE_ACTIONS = {
   accept: 'who_owns_accept',
@@ -11,7 +12,7 @@ export const ACCEPTANCE_ACTIONS = {
 } as const;
 
 function days(n: number): string {
-  return `${n} working day${n === 1 ? '' : 's'}`;
+  return count(n, 'working day');
 }
 
 export interface ReminderDrawing {
@@ -37,7 +38,7 @@ export function renderAcceptanceReminder(teamName: string, entries: readonly Acc
   const header =
     entries.length === 0 && left.length > 0
       ? `Nothing in ${teamName} waits for your acceptance any more`
-      : `${entries.length} finished item${entries.length === 1 ? '' : 's'} in ${teamName} wait${entries.length === 1 ? 's' : ''} for your acceptance`;
+      : `${count(entries.length, 'finished item')} in ${teamName} ${agree(entries.length, 'waits', 'wait')} for your acceptance`;
   const blocks: unknown[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(header)}*` } }];
   for (const entry of entries.slice(0, 15)) {
     const { item } = entry;
@@ -83,6 +84,6 @@ export function renderRejectModal(key: string, summary: string): Record<string, 
 /** Raised once in the team channel for an item that waited too long. */
 export function renderAcceptanceEscalation(entry: AcceptanceEntry, poSlackId: string | undefined, reminders: number): SlackMessage {
   const who = poSlackId ? `<@${poSlackId}>` : 'the PO';
-  const text = `⏳ ${link(entry.item.url, entry.item.key)} ${escapeMrkdwn(clip(entry.item.summary, 150))} has waited ${days(entry.workingDaysWaiting)} for acceptance by ${who} (${reminders} reminder${reminders === 1 ? '' : 's'} so far).`;
+  const text = `⏳ ${link(entry.item.url, entry.item.key)} ${escapeMrkdwn(clip(entry.item.summary, 150))} has waited ${days(entry.workingDaysWaiting)} for acceptance by ${who} (${count(reminders, 'reminder')} so far).`;
   return { text: `${entry.item.key} waits for acceptance`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

@@ -4,6 +4,7 @@ import { UNCLEAR, type Verdict } from '../../domain/verdict.js';
 import type { WorkItem } from '../../domain/work-item.js';
 import { clip, escapeMrkdwn, link } from './mrkdwn.js';
 import type { SlackMessage } from './verdict-card.js';
+import { count } from '../../domain/plural.js';
 
 export const USAGE = [
   '*/who-owns* tells who owns a Jira item: the Product Owner, the Product Manager, or nobody yet.',
@@ -37,7 +38,7 @@ export function renderItemList(title: string, rows: readonly ListedItem[], empty
   const lines = rows.slice(0, max).map(({ item, verdict }) => `• *${link(item.url, item.key)}* ${escapeMrkdwn(clip(item.summary, 80))} — ${escapeMrkdwn(describeVerdict(verdict, 1))}`);
   if (rows.length > max) lines.push(`_…and ${rows.length - max} more_`);
   return {
-    text: `${title}: ${rows.length} item(s)`,
+    text: `${title}: ${count(rows.length, 'item')}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(title)}*` } },
       { type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n'), 3000) } },
@@ -47,14 +48,15 @@ export function renderItemList(title: string, rows: readonly ListedItem[], empty
 
 /** `/who-owns team Payments`: who holds each role and what they own. */
 export function renderTeamSummary(team: TeamProfile, verdicts: readonly Verdict[]): SlackMessage {
-  const count = (pred: (v: Verdict) => boolean) => verdicts.filter(pred).length;
-  const unclear = count((v) => v.role === UNCLEAR);
+  const number = (pred: (v: Verdict) => boolean) => verdicts.filter(pred).length;
+  const owns = (pred: (v: Verdict) => boolean) => `owns ${count(number(pred), 'item')}`;
+  const unclear = number((v) => v.role === UNCLEAR);
   const lines = [
     `*${escapeMrkdwn(team.name)}* — Jira ${escapeMrkdwn([...team.jira.projects, ...team.jira.components].join(', '))}`,
-    `• Product Owner: ${personText(team.po)} — owns ${count((v) => v.role === 'PO')} item(s)`,
-    `• Product Manager: ${personText(team.pm)} — owns ${count((v) => v.role === 'PM')} item(s)`,
-    ...team.roles.map((r) => `• ${escapeMrkdwn(r.title)}: ${r.people.map(personText).join(', ') || '_vacant_'} — owns ${count((v) => v.role === r.id)} item(s)`),
-    `• Unclear: ${unclear} · unowned: ${count((v) => v.state === 'unowned')} · in conflict: ${count((v) => v.state === 'conflict')} (see \`/who-owns unclear ${team.id}\`)`,
+    `• Product Owner: ${personText(team.po)} — ${owns((v) => v.role === 'PO')}`,
+    `• Product Manager: ${personText(team.pm)} — ${owns((v) => v.role === 'PM')}`,
+    ...team.roles.map((r) => `• ${escapeMrkdwn(r.title)}: ${r.people.map(personText).join(', ') || '_vacant_'} — ${owns((v) => v.role === r.id)}`),
+    `• Unclear: ${unclear} · unowned: ${number((v) => v.state === 'unowned')} · in conflict: ${number((v) => v.state === 'conflict')} (see \`/who-owns unclear ${team.id}\`)`,
   ];
   return { text: `${team.name}: PO and PM`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }] };
 }

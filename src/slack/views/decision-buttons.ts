@@ -1,4 +1,4 @@
-import { PM } from '../../domain/verdict.js';
+import { PM, PO } from '../../domain/verdict.js';
 import { ACTIONS } from '../action-ids.js';
 
 export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {
@@ -6,13 +6,15 @@ export function button(text: string, actionId: string, value: string, style?: 'p
 }
 
 /**
- * The ownership decision row shared by the verdict card and nudges: I own this, the other
- * role, Assign to…, Not applicable, then the message's own last button (Share, Snooze).
+ * The ownership decision row shared by the verdict card and nudges: I own this, the role(s)
+ * the verdict does not already name (both when it is unclear), Assign to…, Not applicable,
+ * then the message's own last button (Share, Snooze).
  */
 export function decisionButtons(key: string, role: string, last: { text: string; actionId: string }): unknown[] {
   return [
     button('I own this', ACTIONS.claim, key, 'primary'),
-    role === PM ? button("It's PO work", ACTIONS.markPo, key) : button("It's PM work", ACTIONS.markPm, key),
+    ...(role === PO ? [] : [button("It's PO work", ACTIONS.markPo, key)]),
+    ...(role === PM ? [] : [button("It's PM work", ACTIONS.markPm, key)]),
     { type: 'users_select', action_id: ACTIONS.assign, placeholder: { type: 'plain_text', text: 'Assign to…' } },
     button('Not applicable', ACTIONS.notApplicable, key),
     button(last.text, last.actionId, key),

@@ -5,6 +5,7 @@ import { ACTIONS } from '../action-ids.js';
 import { button } from './decision-buttons.js';
 import { withinLimits } from './digest-limits.js';
 import { clip, escapeMrkdwn, link, mention } from './mrkdwn.js';
+import { agree, count } from '../../domain/plural.js';
 
 export interface DigestMessage {
   text: string;
@@ -35,10 +36,6 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0';
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function more(shown: number, total: number, where: string): DigestBlock[] {
   return total > shown ? [context(`…and ${total - shown} more — ${where}`)] : [];
 }
@@ -60,7 +57,7 @@ export function balanceLine(digest: WeeklyDigest): string {
     const delta = digest.change?.[role];
     return `${roleLabel(role)} *${n}*${delta ? ` (${signed(delta)})` : ''}`;
   });
-  return `*Ownership* · ${plural(digest.balance.total, 'item')}: ${parts.join(' · ') || 'none yet'}`;
+  return `*Ownership* · ${count(digest.balance.total, 'item')}: ${parts.join(' · ') || 'none yet'}`;
 }
 
 /** States other than "owned" (vacant roles, unmatched items, conflicts), or null when there are none. */
@@ -85,7 +82,7 @@ function attentionBlocks(digest: WeeklyDigest, limit: number): DigestBlock[] {
       continue;
     }
     const state = verdict.role === UNCLEAR ? 'unclear' : `${roleLabel(verdict.role)} ${verdict.state}`;
-    blocks.push(section(`${what}\n_${state}${age === null ? '' : ` · ${plural(age, 'day')} old`}_`));
+    blocks.push(section(`${what}\n_${state}${age === null ? '' : ` · ${count(age, 'day')} old`}_`));
     blocks.push({
       type: 'actions',
       block_id: `digest_${item.key}`,
@@ -110,7 +107,7 @@ export function renderDigestBlocks(digest: WeeklyDigest, limit = DIGEST_SECTION_
   const title = `${digest.teamName} — ownership digest, ${digest.week}`;
   const open = totals.attention + totals.acceptance + totals.roadmap;
   if (open === 0 && totals.resolved === 0) {
-    const line = `:white_check_mark: *${escapeMrkdwn(digest.teamName)}*, ${digest.week}: all clear — every one of ${plural(digest.balance.total, 'item')} has an owner, nothing waits for acceptance, the roadmap is on track.`;
+    const line = `:white_check_mark: *${escapeMrkdwn(digest.teamName)}*, ${digest.week}: all clear — every one of ${count(digest.balance.total, 'item')} has an owner, nothing waits for acceptance, the roadmap is on track.`;
     return { text: `${title}: all clear`, blocks: [section(line)] };
   }
   const blocks: DigestBlock[] = [
@@ -123,7 +120,7 @@ export function renderDigestBlocks(digest: WeeklyDigest, limit = DIGEST_SECTION_
     attentionBlocks(digest, limit),
     listBlocks(
       `:hourglass_flowing_sand: *Waiting for PO acceptance — ${totals.acceptance}*`,
-      digest.acceptance.slice(0, limit).map((a) => `${link(a.item.url, a.item.key)} ${escapeMrkdwn(clip(a.item.summary, 100))} — ${plural(a.workingDaysWaiting, 'working day')}`),
+      digest.acceptance.slice(0, limit).map((a) => `${link(a.item.url, a.item.key)} ${escapeMrkdwn(clip(a.item.summary, 100))} — ${count(a.workingDaysWaiting, 'working day')}`),
       totals.acceptance,
       SEE_ALL.acceptance,
     ),
@@ -144,9 +141,9 @@ export function renderDigestBlocks(digest: WeeklyDigest, limit = DIGEST_SECTION_
   ];
   for (const group of groups) if (group.length) blocks.push({ type: 'divider' }, ...group);
   const summary = [
-    totals.attention ? `${totals.attention} need an owner` : '',
-    totals.acceptance ? `${totals.acceptance} await acceptance` : '',
-    totals.roadmap ? `${totals.roadmap} roadmap issues` : '',
+    totals.attention ? `${totals.attention} ${agree(totals.attention, 'needs', 'need')} an owner` : '',
+    totals.acceptance ? `${totals.acceptance} ${agree(totals.acceptance, 'awaits', 'await')} acceptance` : '',
+    totals.roadmap ? count(totals.roadmap, 'roadmap issue') : '',
     totals.resolved ? `${totals.resolved} resolved` : '',
   ].filter(Boolean);
   return { text: `${title}: ${summary.join(', ')}`, blocks: withinLimits(blocks) };

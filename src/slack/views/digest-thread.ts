@@ -2,6 +2,7 @@ import type { WeeklyDigest } from '../../domain/digest/build-digest.js';
 import { DIGEST_SECTION_LIMIT } from '../../domain/digest/digest-edits.js';
 import { withinLimits } from './digest-limits.js';
 import { clip, escapeMrkdwn, link } from './mrkdwn.js';
+import { count } from '../../domain/plural.js';
 
 /** Lines per section in the thread reply; past that, the team looks in Jira. */
 export const THREAD_SECTION_LIMIT = 40;
@@ -29,7 +30,7 @@ export function renderDigestThread(digest: WeeklyDigest, shown = DIGEST_SECTION_
   if (acceptance.length) {
     const lines = acceptance
       .slice(0, THREAD_SECTION_LIMIT)
-      .map((a) => `${link(a.item.url, a.item.key)} ${escapeMrkdwn(clip(a.item.summary, 80))} — ${a.workingDaysWaiting} working day${a.workingDaysWaiting === 1 ? '' : 's'}`);
+      .map((a) => `${link(a.item.url, a.item.key)} ${escapeMrkdwn(clip(a.item.summary, 80))} — ${count(a.workingDaysWaiting, 'working day')}`);
     blocks.push(listSection('*More waiting for PO acceptance*', lines, acceptance.length));
   }
   const roadmap = digest.roadmap.slice(shown);

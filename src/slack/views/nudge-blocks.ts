@@ -6,6 +6,7 @@ import { ACTIONS } from '../action-ids.js';
 import { decisionButtons } from './decision-buttons.js';
 import { clip, escapeMrkdwn, link, mention } from './mrkdwn.js';
 import type { SlackMessage } from './verdict-card.js';
+import { agree, count } from '../../domain/plural.js';
 
 const STATE_WORDS: Record<string, string> = {
   unowned: 'no one holds this role',
@@ -39,17 +40,18 @@ export function renderNudgeMessage(data: { teamName: string; items: readonly Nud
   };
   const shown = data.items.slice(0, data.topN);
   const rest = data.items.slice(data.topN);
-  const count = `${data.items.length} item${data.items.length === 1 ? '' : 's'}`;
+  const items = count(data.items.length, 'item');
+  const need = agree(data.items.length, 'needs', 'need');
   const main: SlackMessage = {
-    text: `${count} in ${data.teamName} need an owner decision: ${data.items.map((c) => c.item.key).join(', ')}`,
+    text: `${items} in ${data.teamName} ${need} an owner decision: ${data.items.map((c) => c.item.key).join(', ')}`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `:compass: *${count} in ${escapeMrkdwn(data.teamName)} need an owner decision* — PO (backlog) or PM (roadmap)?` } },
+      { type: 'section', text: { type: 'mrkdwn', text: `:compass: *${items} in ${escapeMrkdwn(data.teamName)} ${need} an owner decision* — PO (backlog) or PM (roadmap)?` } },
       ...shown.flatMap(blocksOf),
       ...(rest.length ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `${rest.length} more in the thread.` }] }] : []),
     ],
   };
   if (!rest.length) return { main };
-  return { main, thread: { text: `${rest.length} more items need an owner decision`, blocks: rest.flatMap(blocksOf) } };
+  return { main, thread: { text: `${count(rest.length, 'more item', 'more items')} ${agree(rest.length, 'needs', 'need')} an owner decision`, blocks: rest.flatMap(blocksOf) } };
 }
 
 /** What replaces a decided item's nudge: "✅ PAY-231 — PM, claimed by <@U…>". */
