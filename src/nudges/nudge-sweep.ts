@@ -61,8 +61,9 @@ export async function runNudgeSweep(deps: NudgeDeps, team: TeamProfile, now: Dat
     for (const channel of to) {
       const id = `nudge:${team.id}:${channel}:${day}:${setId}`;
       await deps.outbox.enqueue({ id, channel, text: rendered.main.text, blocks: rendered.main.blocks });
-      if (rendered.thread) await deps.outbox.enqueue({ id: `${id}:thread`, channel, text: rendered.thread.text, blocks: rendered.thread.blocks, threadOf: id });
-      await deps.ledger.saveMessage({ outgoingId: id, ...(rendered.thread ? { threadId: `${id}:thread` } : {}), channel, teamName: team.name, topN: team.nudges.topN, items: plan.nudge, decided: {}, edits: 0 });
+      const threadIds = rendered.threads.map((_, i) => (i === 0 ? `${id}:thread` : `${id}:thread:${i + 1}`));
+      for (const [i, thread] of rendered.threads.entries()) await deps.outbox.enqueue({ id: threadIds[i] as string, channel, text: thread.text, blocks: thread.blocks, threadOf: id });
+      await deps.ledger.saveMessage({ outgoingId: id, ...(threadIds.length ? { threadId: threadIds[0], threadIds } : {}), parts: rendered.parts, channel, teamName: team.name, topN: team.nudges.topN, items: plan.nudge, decided: {}, edits: 0 });
     }
     await deps.ledger.addSent(team.id, day, plan.nudge.length);
     metrics.nudgesSent.inc({ team: team.id }, plan.nudge.length);
@@ -89,11 +90,16 @@ export async function onDecisionForNudges(deps: Pick<NudgeDeps, 'ledger' | 'outb
   const teamId = record.outgoingId.split(':')[1] ?? '';
   record.decided[key] = decision;
   record.edits++;
-  const rendered = renderNudgeMessage({ teamName: record.teamName, items: record.items, topN: record.topN, decided: record.decided });
-  const inThread = record.threadId && record.items.findIndex((c) => c.item.key === key) >= record.topN;
-  const target = inThread && record.threadId ? record.threadId : record.outgoingId;
-  const message = inThread ? rendered.thread : rendered.main;
-  if (!message) return false;
+  const parts = record.parts ?? [record.topN, Math.max(0, record.items.length - record.topN)];
+  const rendered = renderNudgeMessage({ teamName: record.teamName, items: record.items, topN: record.topN, decided: record.decided, parts });
+  // Which message lists the item: 0 is the channel message, i > 0 the i-th thread reply.
+  const index = record.items.findIndex((c) => c.item.key === key);
+  let part = 0;
+  for (let end = parts[0] ?? 0; index >= end && part < parts.length - 1; end += parts[part] ?? 0) part++;
+  const threadIds = record.threadIds ?? (record.threadId ? [record.threadId] : []);
+  const target = part === 0 ? record.outgoingId : threadIds[part - 1];
+  const message = part === 0 ? rendered.main : rendered.threads[part - 1];
+  if (!target || !message) return false;
   await deps.outbox.enqueue({ id: `${target}:edit:${record.edits}`, channel: record.channel, text: message.text, blocks: message.blocks, updateOf: target });
   await deps.ledger.saveMessage(record);
   await deps.ledger.resolved(teamId, key);

@@ -5,7 +5,12 @@ import type { OwnershipDecision } from '../domain/work-item.js';
 /** What a posted nudge message listed, so a decision can re-render it in place. */
 export interface NudgeMessageRecord {
   outgoingId: string;
+  /** The first thread reply (records written before replies could be several). */
   threadId?: string;
+  /** Every thread reply, in order. */
+  threadIds?: string[];
+  /** Items in the message and in each reply, in order (absent: topN, then the rest in one reply). */
+  parts?: number[];
   channel: string;
   teamName: string;
   topN: number;

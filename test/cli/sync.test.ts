@@ -38,7 +38,7 @@ describe('who-owns sync --once and the sync queue', () => {
     const first = await run(process.execPath, ['bin/who-owns.js', 'sync', '--once'], { env, timeout: 60_000 });
     const second = await run(process.execPath, ['bin/who-owns.js', 'sync', '--once'], { env, timeout: 60_000 });
 
-    expect(first.stdout).toMatch(/^synced 3 scope\(s\): \d+ items fetched, \d+ changed, 0 removed, \d+ requests, [\d.]+ s$/m);
+    expect(first.stdout).toMatch(/^synced 3 scopes: \d+ items fetched, \d+ changed, 0 removed, \d+ requests, [\d.]+ s$/m);
     expect(Number(/(\d+) changed/.exec(first.stdout)?.[1])).toBeGreaterThan(190);
     expect(second.stdout).toMatch(/ 0 changed/);
     const store = new RedisItemStore(redis.client(), 'who-owns', loadConfig({}, 'samples/who-owns.yaml').teams.teams);

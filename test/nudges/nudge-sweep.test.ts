@@ -104,4 +104,26 @@ describe('nudge sweep', () => {
     const nextWeek = await runNudgeSweep(deps(), team, new Date('2026-11-30T09:00:00Z'));
     expect(nextWeek.nudged).toContain('PAY-1');
   });
+
+  it('a daily cap of 400 with topN 20: every item reaches the channel, in as many thread replies as Slack’s limits need, and a decision edits the reply listing it', async () => {
+    const big = { ...team, nudges: { ...team.nudges, dailyCapPerChannel: 400, topN: 20 } };
+    const keys = Array.from({ length: 400 }, (_, i) => `PAY-${1000 + i}`);
+    await store.putItems(keys.map((key, i) => workItem({ key, summary: `${'Reconcile payouts and refunds across every market, '.repeat(5)}${i}`.slice(0, 255), issueType: 'Story', url: `https://acme.atlassian.net/browse/${key}` })));
+    await store.putVerdicts(keys.map(unclear));
+
+    const run = await runNudgeSweep(deps(), big, monday);
+    expect(run.nudged).toHaveLength(400);
+    const posted = () => slack.channelMessages('C0PAYMENTS');
+    const listed = () => new Set([...JSON.stringify(posted()).matchAll(/who_owns_claim","value":"(PAY-\d+)/g)].map((m) => m[1]));
+    await waitFor(() => listed().size >= 400, 20_000).catch(() => {});
+    expect([...listed()].sort()).toEqual([...run.nudged].sort());
+
+    const [main, ...replies] = posted();
+    expect(replies.length).toBeGreaterThan(1);
+    for (const reply of replies) expect(reply.thread_ts).toBe(main?.ts);
+    expect(slack.refusals).toEqual([]);
+    expect(await onDecisionForNudges(deps(), 'PAY-1399', { role: 'PO', decidedBy: { slackId: 'U0PRIYA01' }, decidedAt: monday.toISOString(), source: 'slack' })).toBe(true);
+    await waitFor(() => slack.callsTo('chat.update').length === 1);
+    expect(JSON.stringify(posted().at(-1)?.blocks)).toContain('✅ PAY-1399 — PO');
+  });
 });

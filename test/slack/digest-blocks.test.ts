@@ -4,7 +4,7 @@ import { buildWeeklyDigest } from '../../src/domain/digest/build-digest.js';
 import { applyDecisionToDigest, shrinkDigest } from '../../src/domain/digest/digest-edits.js';
 import { ACTIONS } from '../../src/slack/action-ids.js';
 import { renderDigestBlocks } from '../../src/slack/views/digest-blocks.js';
-import { DIGEST_LIMITS, messageChars } from '../../src/slack/views/digest-limits.js';
+import { messageChars, SLACK_LIMITS } from '../../src/slack/views/slack-limits.js';
 import { renderDigestText } from '../../src/slack/views/digest-text.js';
 import { renderDigestThread } from '../../src/slack/views/digest-thread.js';
 import { backlog, NOW, payments } from '../digest/digest-fixtures.js';
@@ -20,13 +20,13 @@ function digestOf(n: number) {
 }
 
 function expectWithinLimits(message: ReturnType<typeof renderDigestBlocks>) {
-  expect(message.blocks.length).toBeLessThanOrEqual(DIGEST_LIMITS.blocks);
+  expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.messageBlocks);
   for (const b of message.blocks) {
-    const max = b.type === 'header' ? DIGEST_LIMITS.headerText : DIGEST_LIMITS.sectionText;
+    const max = b.type === 'header' ? SLACK_LIMITS.headerText : SLACK_LIMITS.sectionText;
     expect(b.text?.text.length ?? 0).toBeLessThanOrEqual(max);
   }
   expect(JSON.stringify(message.blocks).length).toBeLessThan(12_000);
-  expect(messageChars(message.blocks)).toBeLessThan(DIGEST_LIMITS.totalChars);
+  expect(messageChars(message.blocks)).toBeLessThan(SLACK_LIMITS.messageChars);
 }
 
 describe('slack/views/digest-blocks', () => {
@@ -77,7 +77,7 @@ describe('slack/views/digest-blocks', () => {
     const thread = renderDigestThread(huge);
 
     expect(thread?.blocks.length).toBeGreaterThan(0);
-    for (const b of thread?.blocks ?? []) expect(b.text?.text.length ?? 0).toBeLessThanOrEqual(DIGEST_LIMITS.sectionText);
+    for (const b of thread?.blocks ?? []) expect(b.text?.text.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
     expect(thread?.blocks[0]?.text?.text).toMatch(/more in Jira/);
     expect(renderDigestThread(digestOf(20))).toBeNull();
   });

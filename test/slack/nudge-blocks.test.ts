@@ -10,12 +10,12 @@ function candidate(key: string, role = 'unclear', state: Verdict['state'] = 'own
 }
 
 describe('nudge message', () => {
-  it('lists the top items with the /who-owns decision buttons plus Snooze, and puts the rest in a thread', () => {
-    const { main, thread } = renderNudgeMessage({ teamName: 'Payments', items: ['PAY-1', 'PAY-2', 'PAY-3'].map((k) => candidate(k)), topN: 2 });
+  it('lists the top items with the /who-owns decision buttons (both roles for an unclear item) plus Snooze, and puts the rest in a thread', () => {
+    const { main, threads: [thread] } = renderNudgeMessage({ teamName: 'Payments', items: ['PAY-1', 'PAY-2', 'PAY-3'].map((k) => candidate(k)), topN: 2 });
     expect(main).toMatchSnapshot();
     expect(thread?.text).toBe('1 more item needs an owner decision');
     const actions = JSON.stringify(main.blocks).match(/who_owns_\w+/g);
-    expect(new Set(actions)).toEqual(new Set([ACTIONS.claim, ACTIONS.markPm, ACTIONS.assign, ACTIONS.notApplicable, ACTIONS.snooze]));
+    expect(new Set(actions)).toEqual(new Set([ACTIONS.claim, ACTIONS.markPo, ACTIONS.markPm, ACTIONS.assign, ACTIONS.notApplicable, ACTIONS.snooze]));
     expect(JSON.stringify(main.blocks)).toContain('mentions &lt;pricing&gt;');
   });
 

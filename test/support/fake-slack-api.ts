@@ -2,13 +2,15 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { manifestBotScopes } from '../../src/slack/manifest-scopes.js';
 import { type ConversationKind, scopesFor } from './slack-method-scopes.js';
+import { messageRefusal, viewRefusal } from './slack-message-limits.js';
 
 /**
  * A Slack Web API on loopback: answers the methods who-owns calls with the envelopes Slack
  * documents (`{ ok: true, … }` / `{ ok: false, error }`), records every call, and can enforce
  * Slack's per-channel pacing or inject 429s. Like Slack, it refuses a call the token's scopes do
  * not cover (`missing_scope`, scopes from Slack's OpenAPI spec) and a post into a channel the bot
- * is not in (`not_in_channel`). Point `SLACK_API_URL` at `apiUrl`.
+ * is not in (`not_in_channel`), and a message or view past Slack's limits (`invalid_blocks`,
+ * `msg_too_long`, `invalid_arguments`). Point `SLACK_API_URL` at `apiUrl`.
  */
 export interface SlackCall {
   method: string;
@@ -47,6 +49,9 @@ export interface SlackRefusal {
   error: string;
   needed?: string;
 }
+
+const LIMITED_MESSAGES = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
+const LIMITED_VIEWS = new Set(['views.publish', 'views.open', 'views.update']);
 
 export type MethodHandler = (body: Record<string, unknown>, call: SlackCall) => Record<string, unknown> | undefined;
 
@@ -240,6 +245,13 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       };
       if (url.pathname.startsWith('/response/')) {
         const id = url.pathname.slice('/response/'.length);
+        const tooBig = messageRefusal(body);
+        if (tooBig) {
+          // Slack answers a response_url post it refuses with HTTP 400 and the error as text.
+          api.refusals.push({ method: 'response_url', body, error: tooBig });
+          res.writeHead(400, { 'content-type': 'text/plain' }).end(tooBig);
+          return;
+        }
         responseBodies.set(id, [...(responseBodies.get(id) ?? []), body]);
         send(200, { ok: true });
         return;
@@ -263,7 +275,8 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         }
         lastPost.set(channel, now);
       }
-      const refusal = refuse(method, body);
+      const limit = LIMITED_MESSAGES.has(method) ? messageRefusal(body) : LIMITED_VIEWS.has(method) ? viewRefusal(body) : undefined;
+      const refusal = limit ? { ok: false, error: limit } : refuse(method, body);
       if (refusal) {
         api.refusals.push({ method, body, error: String(refusal.error), ...(refusal.needed ? { needed: String(refusal.needed) } : {}) });
         send(200, refusal);

@@ -5,6 +5,7 @@ import type { WorkItem } from '../../domain/work-item.js';
 import { clip, escapeMrkdwn, link } from './mrkdwn.js';
 import type { SlackMessage } from './verdict-card.js';
 import { count } from '../../domain/plural.js';
+import { lineSections } from './slack-limits.js';
 
 export const USAGE = [
   '*/who-owns* tells who owns a Jira item: the Product Owner, the Product Manager, or nobody yet.',
@@ -17,8 +18,8 @@ export const USAGE = [
 ].join('\n');
 
 export function renderHelp(problem?: string): SlackMessage {
-  const text = problem ? `:warning: ${escapeMrkdwn(problem)}\n\n${USAGE}` : USAGE;
-  return { text: problem ? `who-owns: ${problem}` : 'How to use /who-owns', blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  const text = problem ? `:warning: ${escapeMrkdwn(clip(problem, 1000))}\n\n${USAGE}` : USAGE;
+  return { text: problem ? `who-owns: ${clip(problem, 1000)}` : 'How to use /who-owns', blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 function personText(person: PersonRefLike | null | undefined): string {
@@ -58,5 +59,5 @@ export function renderTeamSummary(team: TeamProfile, verdicts: readonly Verdict[
     ...team.roles.map((r) => `• ${escapeMrkdwn(r.title)}: ${r.people.map(personText).join(', ') || '_vacant_'} — ${owns((v) => v.role === r.id)}`),
     `• Unclear: ${unclear} · unowned: ${number((v) => v.state === 'unowned')} · in conflict: ${number((v) => v.state === 'conflict')} (see \`/who-owns unclear ${team.id}\`)`,
   ];
-  return { text: `${team.name}: PO and PM`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }] };
+  return { text: `${clip(team.name, 150)}: PO and PM`, blocks: lineSections(lines.map((l) => clip(l, 500)), 3) };
 }

@@ -3,7 +3,7 @@ import { DIGEST_SECTION_LIMIT, digestTotals } from '../../domain/digest/digest-e
 import { UNCLEAR } from '../../domain/verdict.js';
 import { ACTIONS } from '../action-ids.js';
 import { button } from './decision-buttons.js';
-import { withinLimits } from './digest-limits.js';
+import { withinLimits } from './slack-limits.js';
 import { clip, escapeMrkdwn, link, mention } from './mrkdwn.js';
 import { agree, count } from '../../domain/plural.js';
 

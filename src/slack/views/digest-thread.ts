@@ -1,6 +1,6 @@
 import type { WeeklyDigest } from '../../domain/digest/build-digest.js';
 import { DIGEST_SECTION_LIMIT } from '../../domain/digest/digest-edits.js';
-import { withinLimits } from './digest-limits.js';
+import { withinLimits } from './slack-limits.js';
 import { clip, escapeMrkdwn, link } from './mrkdwn.js';
 import { count } from '../../domain/plural.js';
 

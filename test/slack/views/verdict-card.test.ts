@@ -23,6 +23,11 @@ describe('slack/views/verdict-card', () => {
     expect(renderVerdictCard(item, verdict)).toMatchSnapshot();
   });
 
+  it('offers both "It’s PO work" and "It’s PM work" on an unclear verdict', () => {
+    const card = renderVerdictCard(item, { ...verdict, role: 'unclear', owners: [] });
+    expect(card.blocks.find((b) => (b as { type: string }).type === 'actions')).toMatchSnapshot();
+  });
+
   it('offers "It’s PO work" on a PM verdict and escapes user text', () => {
     const card = JSON.stringify(renderVerdictCard(item, { ...verdict, role: 'PM' }).blocks);
     expect(card).toContain("It's PO work");
