@@ -50,7 +50,18 @@ export function visibleTo(item: VisibilityItem, audience: Audience, teams: reado
  * maps to the team (or its components) and without a Jira security level.
  */
 export function visibleInTeamChannel(item: VisibilityItem, team: Pick<TeamProfile, 'jira'>): boolean {
-  if (item.securityLevel) return false;
+  return !item.securityLevel && claimedByTeam(item, team);
+}
+
+/**
+ * May this item appear in a DM to the team's PO or PM (nudges by DM)? The team's own items;
+ * one with a Jira security level only when the team file allows `showRestrictedToRequester`.
+ */
+export function visibleInTeamDirectMessage(item: VisibilityItem, team: Pick<TeamProfile, 'jira' | 'showRestrictedToRequester'>): boolean {
+  return (!item.securityLevel || team.showRestrictedToRequester) && claimedByTeam(item, team);
+}
+
+function claimedByTeam(item: VisibilityItem, team: Pick<TeamProfile, 'jira'>): boolean {
   if (team.jira.projects.includes(item.projectKey)) return true;
   const components = new Set(team.jira.components.map((c) => c.toLowerCase()));
   return item.components.some((c) => components.has(c.toLowerCase()));

@@ -1,6 +1,6 @@
 import type { TeamProfile } from '../team.js';
 import { needsAttention, type Verdict } from '../verdict.js';
-import { visibleInTeamChannel } from '../visibility.js';
+import { visibleInTeamChannel, visibleInTeamDirectMessage } from '../visibility.js';
 import type { WorkItem } from '../work-item.js';
 import { isWorkingTime, nextWorkingTime, workingDaysBetween } from '../working-days.js';
 
@@ -62,8 +62,8 @@ export function selectNudges({ team, candidates, ledger, now, sentToday = 0, bot
   for (const candidate of candidates) {
     const { item, verdict } = candidate;
     if (verdict.teamId !== team.id || !needsAttention(verdict)) continue;
-    if (nudges.target === 'channel' && !visibleInTeamChannel(item, team)) {
-      plan.skipped.push(`${item.key}: not shown in the team channel (restricted or another team's project)`);
+    if (nudges.target === 'channel' ? !visibleInTeamChannel(item, team) : !visibleInTeamDirectMessage(item, team)) {
+      plan.skipped.push(`${item.key}: not shown in the team ${nudges.target === 'channel' ? 'channel' : 'DMs'} (restricted or another team's project)`);
       continue;
     }
     const record = ledger.get(item.key);

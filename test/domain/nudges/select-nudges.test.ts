@@ -67,4 +67,16 @@ describe('selectNudges', () => {
     ledger = recordNudges(ledger, plan, thursday);
     expect(selectNudges({ team: berlin, candidates: [candidate('PAY-1')], ledger, now: new Date('2026-11-27T09:00:00Z') }).escalate).toEqual([]);
   });
+
+  it('never nudges a restricted item into the channel, and by DM only when the team file allows restricted items to their readers', () => {
+    const now = new Date('2026-11-24T09:00:00Z');
+    const restricted = { ...candidate('PAY-9'), item: { ...candidate('PAY-9').item, securityLevel: 'Finance only' } };
+    const byDm = { ...berlin, nudges: { ...berlin.nudges, target: 'dm' as const } };
+    const keys = (team: typeof berlin) => selectNudges({ team, candidates: [restricted, candidate('PAY-1')], ledger: new Map(), now }).nudge.map((c) => c.item.key);
+
+    expect(keys(berlin)).toEqual(['PAY-1']);
+    expect(keys(byDm)).toEqual(['PAY-1']);
+    expect(keys({ ...byDm, showRestrictedToRequester: true }).sort()).toEqual(['PAY-1', 'PAY-9']);
+    expect(keys({ ...berlin, showRestrictedToRequester: true })).toEqual(['PAY-1']);
+  });
 });
