@@ -7,7 +7,7 @@ import type { Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
 import { createJiraClients } from '../jira/jira-clients.js';
 import { fetchStatusChanges } from '../jira/changelog.js';
-import { fetchFieldMap, fetchItems, scopeJql } from '../jira/jira-source.js';
+import { fetchFieldMap, fetchItems, scopeCondition } from '../jira/jira-source.js';
 import { startSampleJiraServer } from './sample-jira-server.js';
 
 export const SAMPLE_TEAM_FILE = 'samples/who-owns.yaml';
@@ -43,7 +43,7 @@ export async function loadSample(options: { teamFile?: string; siteDir?: string 
     const page = await (clients.platform as Version3Client).projects.searchProjects();
     const siteProjects = (page.values ?? []).map((p) => p.key).filter((k): k is string => Boolean(k));
     const unclaimedProjects = siteProjects.filter((p) => !claimed.has(p));
-    const jql = scopeJql({ projects: [...claimed, ...unclaimedProjects], components: teams.flatMap((t) => t.jira.components) });
+    const jql = scopeCondition({ projects: [...claimed, ...unclaimedProjects], components: teams.flatMap((t) => t.jira.components) });
     const { items } = await fetchItems(clients, jql, fieldMap, server.siteUrl);
     const verdicts = attributeAll(items, teams);
     const statusChanges = await fetchStatusChanges(clients, items);

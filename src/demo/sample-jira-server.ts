@@ -2,11 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { JqlValueError, jqlPredicate, jqlSort } from './jql-predicate.js';
 
 /**
  * Serves the bundled sample site (samples/jira/) on loopback with Jira Cloud's REST shapes,
  * so the demo and the digest preview read it through the real jira.js adapter. It answers
- * the JQL the adapter sends: `project in (…)`, `component in (…)`, `key in (…)` joined by OR.
+ * the JQL the adapter sends (see jql-predicate.ts) and refuses what Jira refuses: projects and
+ * filters the bot cannot see (400), and Data Center pages beyond the result window (500).
  */
 export interface SampleJiraServer {
   url: string;
@@ -30,6 +32,8 @@ export interface SampleSite {
   transitions: Record<string, unknown>;
   /** Saved filters by id (JQL), as boards use them; boards without one filter on their project. */
   filters?: Record<string, string>;
+  /** Data Center's search result window: `startAt + maxResults` beyond it answers 500 (default 10,000). */
+  resultWindow?: number;
   /** Comments written through the API, by issue key (bodies as sent: ADF or text). */
   comments?: Record<string, unknown[]>;
   /** Accounts for user search, in the site's shape (Cloud: accountId; Data Center: name, key). */
@@ -60,49 +64,23 @@ export function loadSampleSite(dir: string): SampleSite {
   };
 }
 
-/** Parses the JQL subset into a predicate; null when the query uses anything else. */
-export function jqlPredicate(jql: string, filters: Record<string, string> = {}): ((issue: Json) => boolean) | null {
-  let query = jql.replace(/\s+ORDER\s+BY\s+[\w\s,]+$/i, '').trim();
-  // Incremental syncs add `AND updated >= "yyyy-MM-dd HH:mm"` (UTC) to a parenthesised scope.
-  let updatedSince: string | undefined;
-  const since = /^\((.*)\)\s+AND\s+updated\s*>=\s*"(\d{4}-\d{2}-\d{2} \d{2}:\d{2})"$/i.exec(query);
-  if (since) {
-    query = since[1] ?? '';
-    updatedSince = `${since[2]?.replace(' ', 'T')}:00.000Z`;
+/** Projects the bot may browse: the site's projects and every project an issue is in. */
+function browsableProjects(site: SampleSite): Set<string> {
+  const keys = new Set(((site.projects as { key?: string }[] | undefined) ?? []).map((p) => String(p.key)));
+  for (const issue of site.issues) keys.add(String(((issue.fields as Json).project as Json | undefined)?.key ?? ''));
+  return keys;
+}
+
+/** The issues a search matches in the order it asks for, or Jira's 400 for JQL it refuses. */
+function searchIssues(site: SampleSite, jql: string): { issues: Json[] } | { status: number; errorMessages: string[] } {
+  try {
+    const predicate = jqlPredicate(jql, { filters: site.filters ?? {}, projects: browsableProjects(site) });
+    if (!predicate) return { status: 400, errorMessages: [`The sample site does not understand this JQL: ${jql}`] };
+    return { issues: jqlSort(jql, site.issues.filter(predicate)) };
+  } catch (error) {
+    if (error instanceof JqlValueError) return { status: 400, errorMessages: [error.message] };
+    throw error;
   }
-  // `who-owns doctor` looks for one item in a status: `project = PAY AND status = "Ready for acceptance"`.
-  let status: string | undefined;
-  const inStatus = /^(.*?)\s+AND\s+status\s*=\s*"((?:[^"\\]|\\.)*)"$/i.exec(query);
-  if (inStatus) {
-    query = inStatus[1] ?? '';
-    status = (inStatus[2] ?? '').replace(/\\"/g, '"').toLowerCase();
-  }
-  const clauses = query.split(/\s+OR\s+/i);
-  const tests: ((issue: Json) => boolean)[] = [];
-  for (const clause of clauses) {
-    const match = /^\(?\s*(project|component|key|filter)\s+(?:in\s+\(([^)]*)\)|=\s*("?[^"\s)]+"?))\s*\)?$/i.exec(clause.trim());
-    if (!match) return null;
-    const field = match[1]?.toLowerCase();
-    const values = (match[2] ?? match[3] ?? '').split(',').map((v) => v.trim().replace(/^"|"$/g, '').replace(/\\"/g, '"'));
-    const wanted = new Set(values.map((v) => v.toLowerCase()));
-    if (field === 'filter') {
-      const saved = values.map((id) => (filters[id] ? jqlPredicate(filters[id], {}) : null));
-      if (saved.some((p) => !p)) return null;
-      tests.push((issue) => saved.some((p) => p?.(issue)));
-      continue;
-    }
-    tests.push((issue) => {
-      const fields = issue.fields as Json;
-      if (field === 'key') return wanted.has(String(issue.key).toLowerCase());
-      if (field === 'project') return wanted.has(String((fields.project as Json | undefined)?.key ?? '').toLowerCase());
-      const components = (fields.components as { name?: string }[] | undefined) ?? [];
-      return components.some((c) => wanted.has(String(c.name ?? '').toLowerCase()));
-    });
-  }
-  const sinceMs = updatedSince ? Date.parse(updatedSince) : undefined;
-  const statusOf = (issue: Json) => String(((issue.fields as Json).status as Json | undefined)?.name ?? '').toLowerCase();
-  return (issue) =>
-    tests.some((t) => t(issue)) && (sinceMs === undefined || Date.parse(String((issue.fields as Json).updated ?? '')) >= sinceMs) && (status === undefined || statusOf(issue) === status);
 }
 
 function pickFields(issue: Json, fields: string[] | undefined, properties: string[] | undefined, site: SampleSite): Json {
@@ -162,7 +140,8 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
     const location = board.location as Json | undefined;
     const filterId = String((board.filter as Json | undefined)?.id ?? 10_000 + Number(board.id));
     site.filters ??= {};
-    site.filters[filterId] ??= `project = ${String(location?.projectKey ?? '')} ORDER BY Rank ASC`;
+    // A board named with its own filter keeps it as the site has it (absent: not shared with the bot).
+    if (!board.filter) site.filters[filterId] ??= `project = ${String(location?.projectKey ?? '')} ORDER BY Rank ASC`;
     return send(res, 200, { id: board.id, name: board.name, type: board.type, filter: { id: filterId, self: `${site.siteUrl}/rest/api/2/filter/${filterId}` } });
   }
   const sprints = /^\/rest\/agile\/1\.0\/board\/(\d+)\/sprint$/.exec(path);
@@ -184,11 +163,16 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
   if (path === '/rest/api/2/search' && req.method === 'POST') {
     // Data Center paging: startAt / maxResults / total.
     const request = await body(req);
-    const predicate = jqlPredicate(String(request.jql ?? ''), site.filters);
-    if (!predicate) return send(res, 400, { errorMessages: [`The sample site does not understand this JQL: ${String(request.jql)}`], errors: {} });
-    const matching = site.issues.filter(predicate);
+    const found = searchIssues(site, String(request.jql ?? ''));
+    if ('status' in found) return send(res, found.status, { errorMessages: found.errorMessages, errors: {} });
+    const matching = found.issues;
     const startAt = Number(request.startAt ?? 0) || 0;
     const maxResults = Math.min(Number(request.maxResults ?? 50) || 50, 100);
+    // The search platform's result window (jira.search.platform.max.result.window): Jira answers 500 beyond it.
+    const window = site.resultWindow ?? 10_000;
+    if (startAt + maxResults > window) {
+      return send(res, 500, { errorMessages: [`Search limit exceeded. We couldn't complete your search because it requests ${(startAt + maxResults).toLocaleString('en')} results which exceeded the search platform limit of ${window.toLocaleString('en')}. Try refining your query or contact your Jira administrator.`], errors: {} });
+    }
     const fields = Array.isArray(request.fields) ? (request.fields as string[]) : undefined;
     const properties = Array.isArray(request.properties) ? (request.properties as string[]) : undefined;
     const page = matching.slice(startAt, startAt + maxResults).map((issue) => pickFields(issue, fields, properties, site));
@@ -202,15 +186,15 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
   }
   if (path === '/rest/api/3/search/jql') {
     const request = req.method === 'POST' ? await body(req) : Object.fromEntries(url.searchParams);
-    const predicate = jqlPredicate(String(request.jql ?? ''), site.filters);
-    if (!predicate) return send(res, 400, { errorMessages: [`The sample site does not understand this JQL: ${String(request.jql)}`], errors: {} });
+    const found = searchIssues(site, String(request.jql ?? ''));
+    if ('status' in found) return send(res, found.status, { errorMessages: found.errorMessages, errors: {} });
     const fields = Array.isArray(request.fields) ? (request.fields as string[]) : typeof request.fields === 'string' ? request.fields.split(',') : undefined;
     const properties = Array.isArray(request.properties) ? (request.properties as string[]) : undefined;
     // Like Jira Cloud: pages of up to 5,000 when only ids are asked for, else 100.
     const idsOnly = fields?.every((f) => f === 'id' || f === 'key') ?? false;
     const maxResults = Math.min(Number(request.maxResults ?? 50) || 50, idsOnly ? 5000 : 100);
     const start = request.nextPageToken ? Number(Buffer.from(String(request.nextPageToken), 'base64url').toString('utf8')) : 0;
-    const matching = site.issues.filter(predicate);
+    const matching = found.issues;
     const page = matching.slice(start, start + maxResults).map((issue) => pickFields(issue, fields, properties, site));
     const end = start + page.length;
     const isLast = end >= matching.length;

@@ -53,10 +53,6 @@ export function scopeCondition(scope: { projects: string[]; components: string[]
   return clauses.join(' OR ') || 'project is EMPTY';
 }
 
-export function scopeJql(scope: { projects: string[]; components: string[] }): string {
-  return `${scopeCondition(scope)} ORDER BY key ASC`;
-}
-
 export interface FetchResult {
   items: WorkItem[];
   /** Records that could not be read, with the reason; the rest are kept. */
@@ -64,10 +60,10 @@ export interface FetchResult {
   requests: number;
 }
 
-/** Every item matching the JQL, normalised. */
-export async function fetchItems(clients: JiraClients, jql: string, fieldMap: FieldMap, siteUrl = clients.settings.baseUrl): Promise<FetchResult> {
+/** Every item matching the JQL condition, normalised. */
+export async function fetchItems(clients: JiraClients, condition: string, fieldMap: FieldMap, siteUrl = clients.settings.baseUrl): Promise<FetchResult> {
   const result: FetchResult = { items: [], rejected: [], requests: 0 };
-  for await (const page of searchPages(clients, { jql, fields: requestedFields(fieldMap), properties: [DECISION_PROPERTY] })) {
+  for await (const page of searchPages(clients, { condition, fields: requestedFields(fieldMap), properties: [DECISION_PROPERTY] })) {
     result.requests++;
     const normalised = normalisePage(page.issues, fieldMap, siteUrl);
     result.items.push(...normalised.items);

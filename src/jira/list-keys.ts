@@ -6,10 +6,10 @@ import { searchPages } from './search-pager.js';
  * issues a page when only ids are asked for. Listing first lets a full sync fetch the items
  * themselves in parallel batches instead of paging serially through full pages.
  */
-export async function listKeys(clients: JiraClients, jql: string, onPage?: (keys: string[]) => void): Promise<{ keys: string[]; requests: number }> {
+export async function listKeys(clients: JiraClients, condition: string, onPage?: (keys: string[]) => void): Promise<{ keys: string[]; requests: number }> {
   const keys: string[] = [];
   let requests = 0;
-  for await (const page of searchPages(clients, { jql, fields: ['id', 'key'], pageSize: 5000 })) {
+  for await (const page of searchPages(clients, { condition, fields: ['id', 'key'], pageSize: 5000 })) {
     requests++;
     const pageKeys = page.issues.map((issue) => issue.key).filter((key): key is string => typeof key === 'string');
     keys.push(...pageKeys);

@@ -12,7 +12,7 @@ import type { SlackAppDeps } from './slack-app-deps.js';
 
 /** The first page of a search's keys: `/who-owns` lists at most a screenful, never the whole site. */
 export async function firstKeys(clients: JiraClients, jql: string, max = 50): Promise<string[]> {
-  for await (const page of searchPages(clients, { jql, fields: ['key'], pageSize: max })) {
+  for await (const page of searchPages(clients, { condition: jql, fields: ['key'], pageSize: max, ordered: false })) {
     return page.issues.map((issue) => issue.key).filter((key): key is string => typeof key === 'string');
   }
   return [];

@@ -42,6 +42,17 @@ export class SyncCursorStore {
     return new Set(await this.redis.smembers(this.key('seen', scope)));
   }
 
+  /** What the scope's last sync could not read (empty when everything was). */
+  async saveWarnings(scope: string, warnings: readonly string[]): Promise<void> {
+    if (warnings.length) await this.redis.set(this.key('warnings', scope), JSON.stringify(warnings));
+    else await this.redis.del(this.key('warnings', scope));
+  }
+
+  async warnings(scope: string): Promise<string[]> {
+    const text = await this.redis.get(this.key('warnings', scope));
+    return text ? (JSON.parse(text) as string[]) : [];
+  }
+
   /** Ends a run: the cursor moves to the run's start; progress and the seen set are dropped. */
   async complete(scope: string, startedAt: string): Promise<void> {
     await this.redis

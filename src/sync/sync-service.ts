@@ -61,7 +61,7 @@ export async function runSyncOnce(deps: SyncDeps, mode: 'full' | 'incremental' =
     try {
       scopes.push(await syncTeam(deps, team, mode));
     } catch (error) {
-      scopes.push({ scope: team.id, mode, fetched: 0, changed: 0, deleted: 0, rejected: 0, requests: 0, error: error instanceof Error ? error.message : String(error) });
+      scopes.push({ scope: team.id, mode, fetched: 0, changed: 0, deleted: 0, rejected: 0, requests: 0, warnings: [], error: error instanceof Error ? error.message : String(error) });
     }
   }
   return { scopes, seconds: (Date.now() - started) / 1000, requests: deps.clients.gate.stats.requests };
@@ -71,5 +71,10 @@ export function formatSyncSummary(run: SyncRunSummary): string {
   const sum = (f: (s: ScopeSummary) => number) => run.scopes.reduce((n, s) => n + f(s), 0);
   const failed = run.scopes.filter((s) => s.error);
   const line = `synced ${count(run.scopes.length, 'scope')}: ${sum((s) => s.fetched)} items fetched, ${sum((s) => s.changed)} changed, ${sum((s) => s.deleted)} removed, ${run.requests} requests, ${run.seconds.toFixed(1)} s`;
-  return [line + (failed.length ? `; ${failed.length} failed` : ''), ...failed.map((s) => `  ${s.scope}: ${s.error}`)].join('\n');
+  const warnings = run.scopes.flatMap((s) => s.warnings.map((w) => `  ${s.scope}: ${w}`));
+  return [
+    line + (failed.length ? `; ${failed.length} failed` : '') + (warnings.length ? `; ${count(warnings.length, 'warning')}, the rest synced` : ''),
+    ...failed.map((s) => `  ${s.scope}: ${s.error}`),
+    ...warnings,
+  ].join('\n');
 }

@@ -7,11 +7,11 @@ import type { Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
 import type { FieldMap } from '../jira/field-map.js';
 
-import { DECISION_PROPERTY, normalisePage, requestedFields, scopeCondition } from '../jira/jira-source.js';
+import { DECISION_PROPERTY, normalisePage, requestedFields } from '../jira/jira-source.js';
 import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
 import { jqlDateTime } from '../jira/jql.js';
-import { boardFilterIds } from '../jira/board-filters.js';
 import { searchPages } from '../jira/search-pager.js';
+import { missingFieldWarnings, partsCondition, type ScopeParts, scopeParts, withBoards, withoutRefused } from './scope-parts.js';
 import type { RedisDecisionStore } from '../store/redis-decision-store.js';
 import type { RedisItemStore } from '../store/redis-item-store.js';
 import type { SyncCursorStore } from './sync-cursor-store.js';
@@ -47,6 +47,8 @@ export interface ScopeSummary {
   requests: number;
   /** Set when the scope stopped (e.g. credentials refused); other scopes go on. */
   error?: string;
+  /** Parts of the scope that could not be read (a board, a project, a field); the rest synced. */
+  warnings: string[];
 }
 
 const DEFAULT_OVERLAP_MS = 5 * 60_000;
@@ -78,38 +80,57 @@ async function storePage(deps: SyncDeps, items: WorkItem[]): Promise<number> {
  * Syncs one team's scope. Full: every item, then reconciliation removes what Jira no longer
  * returns (deleted or moved away). Incremental: items updated since the cursor (minus an
  * overlap). Progress is saved after every page, so an interrupted run resumes where it stopped.
+ * A part Jira will not show the bot (a board, a project, a filter) is left out and reported;
+ * the rest syncs, and nothing is removed while a part is missing.
  */
 export async function syncTeam(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental' = 'incremental'): Promise<ScopeSummary> {
+  let parts = await scopeParts(deps.clients, team);
+  for (;;) {
+    try {
+      const summary = await syncParts(deps, team, requested, parts);
+      await deps.cursors.saveWarnings(team.id, summary.warnings);
+      metrics.syncWarnings.set({ scope: team.id }, summary.warnings.length);
+      return summary;
+    } catch (error) {
+      // Jira refuses the whole search for one hidden value; each retry leaves at least one out.
+      const narrowed = withoutRefused(parts, error);
+      if (!narrowed) throw error;
+      parts = narrowed;
+    }
+  }
+}
+
+async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental', parts: ScopeParts): Promise<ScopeSummary> {
   const scope = team.id;
   const cursor = await deps.cursors.cursor(scope);
   const saved = await deps.cursors.progress(scope);
   const mode = saved?.mode ?? (requested === 'incremental' && cursor ? 'incremental' : 'full');
-  const summary: ScopeSummary = { scope, mode, fetched: 0, changed: 0, deleted: 0, rejected: 0, requests: 0 };
-  // Boards count through their saved filters (cached an hour), so board-only teams sync too.
-  const filters = await boardFilterIds(deps.clients, team.jira.boards);
-  const condition = scopeCondition({ projects: team.jira.projects, components: team.jira.components, filters });
-  const jql =
-    mode === 'incremental' && cursor
-      ? `(${condition}) AND updated >= ${jqlDateTime(new Date(Date.parse(cursor) - (deps.overlapMs ?? DEFAULT_OVERLAP_MS)))} ORDER BY key ASC`
-      : `${condition} ORDER BY key ASC`;
+  const summary: ScopeSummary = { scope, mode, fetched: 0, changed: 0, deleted: 0, rejected: 0, requests: 0, warnings: [...parts.warnings] };
+  const condition = partsCondition(parts);
+  // Nothing readable is left: report it and keep what is stored (and the cursor) as it is.
+  if (!condition) return summary;
+  const reconcile = parts.warnings.length === 0;
   if (mode === 'full' && deps.clients.platform instanceof Version3Client && deps.fastFullSync !== false) {
-    return fullSyncInBatches(deps, team, `${condition} ORDER BY key ASC`, summary, saved?.startedAt ?? deps.now().toISOString());
+    return fullSyncInBatches(deps, team, parts, condition, summary, saved?.startedAt ?? deps.now().toISOString());
   }
-  const resume = saved && saved.jql === jql ? saved : undefined;
+  const query =
+    mode === 'incremental' && cursor ? `(${condition}) AND updated >= ${jqlDateTime(new Date(Date.parse(cursor) - (deps.overlapMs ?? DEFAULT_OVERLAP_MS)))}` : condition;
+  const resume = saved && saved.jql === query ? saved : undefined;
   const startedAt = resume?.startedAt ?? deps.now().toISOString();
   const fieldMap = await deps.fieldMap();
+  summary.warnings.push(...missingFieldWarnings(fieldMap));
   let pageIndex = 0;
-  for await (const page of searchPages(deps.clients, { jql, fields: requestedFields(fieldMap), properties: [DECISION_PROPERTY], pageSize: deps.pageSize, ...(resume ? { resumeFrom: resume.next } : {}) })) {
+  for await (const page of searchPages(deps.clients, { condition: query, fields: requestedFields(fieldMap), properties: [DECISION_PROPERTY], pageSize: deps.pageSize, ...(resume ? { resumeFrom: resume.next } : {}) })) {
     summary.requests++;
     const { items, rejected } = normalisePage(page.issues, fieldMap, deps.siteUrl);
     summary.fetched += items.length;
     summary.rejected += rejected.length;
-    summary.changed += await storePage(deps, items);
+    summary.changed += await storePage(deps, withBoards(items, parts));
     if (mode === 'full') await deps.cursors.markSeen(scope, items.map((i) => i.key));
-    if (page.next) await deps.cursors.saveProgress(scope, { jql, next: page.next, startedAt, mode });
+    if (page.next) await deps.cursors.saveProgress(scope, { jql: query, next: page.next, startedAt, mode });
     await deps.afterPage?.(scope, pageIndex++);
   }
-  if (mode === 'full') {
+  if (mode === 'full' && reconcile) {
     const seen = await deps.cursors.seen(scope);
     const gone = (await deps.store.teamItemKeys(team.id)).filter((key) => !seen.has(key));
     await deps.store.deleteItems(gone);
@@ -126,9 +147,9 @@ const BATCH = 100;
  * items 100 at a time, as many batches in flight as the request gate allows. Batches already
  * stored by an interrupted run (the seen set) are not fetched again.
  */
-async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, jql: string, summary: ScopeSummary, startedAt: string): Promise<ScopeSummary> {
+async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: ScopeParts, condition: string, summary: ScopeSummary, startedAt: string): Promise<ScopeSummary> {
   const scope = team.id;
-  await deps.cursors.saveProgress(scope, { jql, next: 'batches', startedAt, mode: 'full' });
+  await deps.cursors.saveProgress(scope, { jql: condition, next: 'batches', startedAt, mode: 'full' });
   // Field discovery runs while the first page of keys is listed.
   const fieldMapReady = deps.fieldMap();
   fieldMapReady.catch(() => undefined);
@@ -142,7 +163,7 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, jql: string,
   let index = 0;
   let failure: unknown;
   // Fetching starts with the first page of keys, so listing and fetching overlap.
-  const listing = listKeys(deps.clients, jql, (keys) => {
+  const listing = listKeys(deps.clients, condition, (keys) => {
     const todo = keys.filter((k) => !seen.has(k));
     for (let i = 0; i < todo.length; i += BATCH) batches.push(todo.slice(i, i + BATCH));
     wake();
@@ -160,6 +181,7 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, jql: string,
   try {
     fieldMap = await fieldMapReady;
     fields = requestedFields(fieldMap);
+    summary.warnings.push(...missingFieldWarnings(fieldMap));
   } catch (error) {
     failure ??= error;
     await listing;
@@ -181,7 +203,7 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, jql: string,
         summary.fetched += items.length;
         summary.rejected += rejected.length;
         // Read after the await: `x += await y` would lose updates made by parallel lanes.
-        const changedInBatch = await storePage(deps, items);
+        const changedInBatch = await storePage(deps, withBoards(items, parts));
         summary.changed += changedInBatch;
         await deps.cursors.markSeen(scope, batch);
         await deps.afterPage?.(scope, index - 1);
@@ -196,10 +218,12 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, jql: string,
   const listed = await listing;
   if (failure !== undefined || !listed) throw failure;
   summary.requests += listed.requests;
-  const present = new Set(listed.keys);
-  const gone = (await deps.store.teamItemKeys(team.id)).filter((key) => !present.has(key));
-  await deps.store.deleteItems(gone);
-  summary.deleted = gone.length;
+  if (parts.warnings.length === 0) {
+    const present = new Set(listed.keys);
+    const gone = (await deps.store.teamItemKeys(team.id)).filter((key) => !present.has(key));
+    await deps.store.deleteItems(gone);
+    summary.deleted = gone.length;
+  }
   await deps.cursors.complete(scope, startedAt);
   return summary;
 }
@@ -211,5 +235,5 @@ export async function refreshItems(deps: SyncDeps, keys: readonly string[]): Pro
   const { items, rejected } = normalisePage(issues, fieldMap, deps.siteUrl);
   const changedCount = await storePage(deps, items);
   await deps.store.deleteItems(missing);
-  return { scope: 'refresh', mode: 'incremental', fetched: items.length, changed: changedCount, deleted: missing.length, rejected: rejected.length, requests };
+  return { scope: 'refresh', mode: 'incremental', fetched: items.length, changed: changedCount, deleted: missing.length, rejected: rejected.length, requests, warnings: [] };
 }

@@ -172,7 +172,7 @@ describe('faults/sync-crash', () => {
     expect(results.filter((r) => r.skipped > 0).length).toBeGreaterThan(0);
   });
 
-  it(`Data Center: a paged full sync of ${ITEMS} items SIGKILLed at a random page resumes from its saved page (${DC_TRIALS} trials)`, async ({ task }) => {
+  it(`Data Center: a full sync of ${ITEMS} items paged by issue id, SIGKILLed at a random page, resumes after its saved last id (${DC_TRIALS} trials)`, async ({ task }) => {
     const h = harness('{sync-crash-dc}');
     const results: { killedAt: number; resumedAt: number; refetchedPages: number; lost: number; duplicated: number }[] = [];
     let worker = await startWorker('{sync-crash-dc}', 'datacenter');
@@ -194,18 +194,21 @@ describe('faults/sync-crash', () => {
       const { lost, extra } = await h.checkStore(team.id, siteKeys);
 
       // Pages before the saved resume point are not requested again; the one being stored may be.
-      const pages = fake.searches.slice(firstSearch).map((body, i) => ({ startAt: Number(body.startAt ?? 0), at: fake.searchedAt[firstSearch + i] ?? 0 }));
-      const before = pages.filter((p) => p.at <= killedAt).map((p) => p.startAt);
-      const after = pages.filter((p) => p.at > killedAt).map((p) => p.startAt);
+      // Each page asks for the issues after the last id of the one before (`id > N`), from startAt 0.
+      const pages = fake.searches.slice(firstSearch).map((body, i) => ({ after: Number(/\bid > (\d+)/.exec(String(body.jql))?.[1] ?? 0), startAt: Number(body.startAt ?? 0), at: fake.searchedAt[firstSearch + i] ?? 0 }));
+      const before = pages.filter((p) => p.at <= killedAt).map((p) => p.after);
+      const after = pages.filter((p) => p.at > killedAt).map((p) => p.after);
       const resumeAt = Number(saved?.next ?? 0);
-      const refetchedStored = after.filter((startAt) => startAt < resumeAt);
-      const refetchedPages = after.filter((startAt) => before.includes(startAt)).length;
-      results.push({ killedAt: killAt, resumedAt: resumeAt, refetchedPages, lost: lost.length, duplicated: extra.length + refetchedStored.length });
+      const storedBeforeResume = resumeAt ? resumeAt - (t + 1) * 1_000_000 : 0;
+      const refetchedStored = after.filter((key) => key < resumeAt);
+      const refetchedPages = after.filter((key) => before.includes(key)).length;
+      results.push({ killedAt: killAt, resumedAt: storedBeforeResume, refetchedPages, lost: lost.length, duplicated: extra.length + refetchedStored.length });
+      expect(pages.every((p) => p.startAt === 0)).toBe(true);
       expect(after[0], `trial ${t}: first page after the restart`).toBe(resumeAt);
       expect(refetchedStored).toEqual([]);
       expect(new Set(after).size).toBe(after.length);
       expect(refetchedPages).toBeLessThanOrEqual(1);
-      expect(summary.fetched).toBe(ITEMS - resumeAt);
+      expect(summary.fetched).toBe(ITEMS - storedBeforeResume);
       expect(summary.deleted).toBe(0);
     }
     await killHard(worker);
@@ -218,8 +221,8 @@ describe('faults/sync-crash', () => {
       checked: DC_TRIALS * ITEMS,
       lost: results.reduce((n, r) => n + r.lost, 0),
       duplicated: results.reduce((n, r) => n + r.duplicated, 0),
-      detail: `the same with a Data Center site: ${BATCHES} search pages of ${BATCH} one after another (startAt), SIGKILLed after page ${results.map((r) => r.killedAt).join(', ')}; the new process resumed at the saved startAt (${results.map((r) => r.resumedAt).join(', ')}) and requested no earlier page again; ${refetched} page(s) being stored at a kill were read twice.`,
+      detail: `the same with a Data Center site: ${BATCHES} search pages of ${BATCH} one after another by issue id (\`id > last ORDER BY id\`, always from startAt 0), SIGKILLed after page ${results.map((r) => r.killedAt).join(', ')}; the new process resumed after the saved last id (${results.map((r) => r.resumedAt).join(', ')} items already stored) and requested no earlier page again; ${refetched} page(s) being stored at a kill were read twice.`,
     });
-    process.stdout.write(`sync-crash (datacenter): ${DC_TRIALS} trials, killed after page ${results.map((r) => `${r.killedAt} (resumed at ${r.resumedAt})`).join(', ')}; ${refetched} in-flight page(s) refetched; 0 lost, 0 duplicated\n`);
+    process.stdout.write(`sync-crash (datacenter): ${DC_TRIALS} trials, killed after page ${results.map((r) => `${r.killedAt} (resumed after ${r.resumedAt} items)`).join(', ')}; ${refetched} in-flight page(s) refetched; 0 lost, 0 duplicated\n`);
   });
 });

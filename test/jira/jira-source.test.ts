@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SampleJiraServer, startSampleJiraServer } from '../../src/demo/sample-jira-server.js';
 import { createJiraClients, type JiraClients } from '../../src/jira/jira-clients.js';
-import { fetchFieldMap, fetchItems, scopeJql } from '../../src/jira/jira-source.js';
+import { fetchFieldMap, fetchItems, scopeCondition } from '../../src/jira/jira-source.js';
 
 describe('jira/jira-source against the bundled sample site on loopback', () => {
   let server: SampleJiraServer;
@@ -23,7 +23,7 @@ describe('jira/jira-source against the bundled sample site on loopback', () => {
   it('pages through search/jql with nextPageToken to the last page and keeps every item', async () => {
     const fieldMap = await fetchFieldMap(clients);
 
-    const result = await fetchItems(clients, scopeJql({ projects: ['PAY', 'GRO', 'IDEA', 'PLAT', 'OPS'], components: [] }), fieldMap, server.siteUrl);
+    const result = await fetchItems(clients, scopeCondition({ projects: ['PAY', 'GRO', 'IDEA', 'PLAT', 'OPS'], components: [] }), fieldMap, server.siteUrl);
 
     expect(result.items).toHaveLength(206);
     expect(result.requests).toBeGreaterThan(2);
@@ -35,13 +35,13 @@ describe('jira/jira-source against the bundled sample site on loopback', () => {
   it('pulls a team’s components from other projects too', async () => {
     const fieldMap = await fetchFieldMap(clients);
 
-    const result = await fetchItems(clients, scopeJql({ projects: ['PLAT'], components: ['Checkout'] }), fieldMap);
+    const result = await fetchItems(clients, scopeCondition({ projects: ['PLAT'], components: ['Checkout'] }), fieldMap);
 
     expect(result.items.some((i) => i.projectKey === 'GRO' && i.components.includes('Checkout'))).toBe(true);
     expect(result.items.every((i) => i.projectKey === 'PLAT' || i.components.includes('Checkout'))).toBe(true);
   });
 
   it('quotes project keys and components so they stay literals', () => {
-    expect(scopeJql({ projects: ['PAY'], components: ['Check"out OR project = X'] })).toBe('project in ("PAY") OR component in ("Check\\"out OR project = X") ORDER BY key ASC');
+    expect(scopeCondition({ projects: ['PAY'], components: ['Check"out OR project = X'] })).toBe('project in ("PAY") OR component in ("Check\\"out OR project = X")');
   });
 });

@@ -11,19 +11,20 @@ export interface GeneratedSiteOptions {
   projectKey?: string;
   siteUrl?: string;
   /** Custom field ids differ per site; these are the ones this site uses. */
-  fieldIds?: { storyPoints?: string; sprint?: string; targetEnd?: string };
+  fieldIds?: { storyPoints?: string; sprint?: string; targetEnd?: string; rank?: string };
   /** Every n-th item is an initiative (PM work); the rest are stories in a sprint. */
   initiativeEvery?: number;
 }
 
 export function generateSite(options: GeneratedSiteOptions): SampleSite {
   const project = options.projectKey ?? 'PAY';
-  const ids = { storyPoints: 'customfield_10016', sprint: 'customfield_10020', targetEnd: 'customfield_10023', ...options.fieldIds };
+  const ids = { storyPoints: 'customfield_10016', sprint: 'customfield_10020', targetEnd: 'customfield_10023', rank: 'customfield_10019', ...options.fieldIds };
   const siteUrl = options.siteUrl ?? 'https://fake.atlassian.net';
   const fields = [
     { id: 'summary', name: 'Summary', custom: false, schema: { type: 'string', system: 'summary' } },
     { id: ids.storyPoints, name: 'Story point estimate', custom: true, schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId: Number(ids.storyPoints.split('_')[1]) } },
     { id: ids.sprint, name: 'Sprint', custom: true, schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: Number(ids.sprint.split('_')[1]) } },
+    { id: ids.rank, name: 'Rank', custom: true, schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: Number(ids.rank.split('_')[1]) } },
     { id: ids.targetEnd, name: 'Target end', custom: true, schema: { type: 'date', custom: 'com.atlassian.jpo:jpo-custom-field-baseline-end', customId: Number(ids.targetEnd.split('_')[1]) } },
   ];
   const every = options.initiativeEvery ?? 10;
@@ -46,6 +47,8 @@ export function generateSite(options: GeneratedSiteOptions): SampleSite {
         [ids.storyPoints]: initiative ? null : 3,
         [ids.sprint]: initiative ? null : [{ id: 7, name: 'Sprint 7', state: 'active', boardId: 1 }],
         [ids.targetEnd]: initiative ? '2027-03-31' : null,
+        // LexoRank: sorts as the board orders its backlog.
+        [ids.rank]: `0|i${n.toString(36).padStart(6, '0')}:`,
       },
     } as Record<string, unknown>;
   });
@@ -81,6 +84,8 @@ export interface Faults {
   hangShare?: number;
   /** Every request fails with this status (e.g. 401). */
   status?: number;
+  /** Requests whose path matches fail with this status (e.g. 403 for one board's configuration). */
+  refusePath?: { match: RegExp; status: number };
   /** Searches whose body matches fail with this status (e.g. 403 for one project only). */
   refuseSearch?: { match: RegExp; status: number };
   random?: () => number;
@@ -127,6 +132,7 @@ export async function startFakeJira(site: SampleSite, faults: Faults = {}): Prom
       return true;
     };
     if (f.status) return fail(f.status);
+    if (f.refusePath?.match.test(req.url ?? '')) return fail(f.refusePath.status);
     const isData = /search|bulkfetch/.test(req.url ?? '');
     if (isData && req.method === 'POST') {
       // The body is consumed here; hand a copy to the real handler by re-emitting it.

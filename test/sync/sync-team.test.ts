@@ -213,13 +213,70 @@ describe('sync/sync-team against a fake Jira on loopback and a real Redis', () =
     expect(await deps.store.teamItemKeys('payments')).toHaveLength(45);
   });
 
-  it('pages Data Center search with startAt', async () => {
-    const server = await fake(250);
+  it('pages Data Center search by issue id, so a project larger than the result window syncs completely', async () => {
+    const server = await fake(2_550);
+    // Data Center answers 500 "Search limit exceeded" for startAt + maxResults beyond the window.
+    server.site.resultWindow = 1_000;
     const deps = depsFor(server, { deployment: 'datacenter' });
 
     const summary = await syncTeam(deps, team, 'full');
 
-    expect(summary).toMatchObject({ fetched: 250, requests: 3 });
+    expect(summary).toMatchObject({ fetched: 2_550, requests: 26 });
+    expect(await deps.store.teamItemKeys('payments')).toHaveLength(2_550);
+    expect(server.searches.every((body) => Number(body.startAt ?? 0) === 0)).toBe(true);
+    expect(server.searches.at(-1)?.jql).toBe('(project in ("PAY")) AND id > 102500 ORDER BY id ASC');
+  });
+
+  it('neither skips nor doubles Data Center items that change, leave or join while the sync runs', async () => {
+    const server = await fake(300);
+    const outsider = generateSite({ count: 60, projectKey: 'OPS' }).issues.at(-1) as { id: string; key: string; fields: Record<string, unknown> };
+    outsider.id = '100050';
+    server.site.issues.push(outsider);
+    const deps = depsFor(server, {
+      deployment: 'datacenter',
+      afterPage: (_scope, page) => {
+        if (page !== 0) return;
+        // After the first page: two items it held are deleted, two later ones edited, and an
+        // OPS issue whose id sorts inside the first page is moved into PAY (new key, same id).
+        server.site.issues = server.site.issues.filter((i) => i.key !== 'PAY-10' && i.key !== 'PAY-20');
+        touch(server.site, 'PAY-150', new Date('2026-11-23T10:01:00Z'), 'Edited mid-sync');
+        touch(server.site, 'PAY-290', new Date('2026-11-23T10:01:00Z'), 'Edited mid-sync too');
+        Object.assign(outsider, { key: 'PAY-301' });
+        outsider.fields.project = { key: 'PAY', name: 'PAY' };
+      },
+    });
+
+    const summary = await syncTeam(deps, team, 'full');
+
+    // Every item read exactly once: the 100 of the first page and the 200 after it.
+    expect(summary.fetched).toBe(300);
+    const stored = await deps.store.getItems(['PAY-101', 'PAY-102', 'PAY-150', 'PAY-290', 'PAY-300']);
+    expect(stored.map((i) => i?.key)).toEqual(['PAY-101', 'PAY-102', 'PAY-150', 'PAY-290', 'PAY-300']);
+    expect(stored.map((i) => i?.summary).slice(2, 4)).toEqual(['Edited mid-sync', 'Edited mid-sync too']);
+    // The moved issue is caught by the next (incremental) sync, like any change behind the key.
+    touch(server.site, 'PAY-301', new Date('2026-11-23T10:02:00Z'));
+    const next = await syncTeam(depsFor(server, { deployment: 'datacenter', now: () => new Date('2026-11-23T10:30:00Z') }), team, 'incremental');
+    expect(next.fetched).toBeGreaterThanOrEqual(1);
+    expect(await deps.store.getItem('PAY-301')).not.toBeNull();
+  });
+
+  it('resumes an interrupted Data Center sync after the last issue id it stored', async () => {
+    const server = await fake(500);
+    const crash = new Error('worker killed');
+    const first = depsFor(server, {
+      deployment: 'datacenter',
+      afterPage: (_scope, page) => {
+        if (page === 1) throw crash;
+      },
+    });
+    await expect(syncTeam(first, team, 'full')).rejects.toBe(crash);
+    const searchesBefore = server.searches.length;
+
+    const summary = await syncTeam(depsFor(server, { deployment: 'datacenter' }), team, 'full');
+
+    expect(server.searches[searchesBefore]?.jql).toBe('(project in ("PAY")) AND id > 100200 ORDER BY id ASC');
+    expect(summary).toMatchObject({ fetched: 300, deleted: 0 });
+    expect(await first.store.teamItemKeys('payments')).toHaveLength(500);
   });
 
   it('stops a scope whose credentials Jira refuses, with an error that names the fix', async () => {
@@ -255,6 +312,53 @@ describe('sync/sync-team against a fake Jira on loopback and a real Redis', () =
 
     expect(summary).toMatchObject({ scope: 'platform', fetched: 4 });
     expect(await depsFor(server).store.getItems(['PLAT-4', 'PAY-1'])).toMatchObject([{ key: 'PLAT-4' }, null]);
+    // Board membership comes from the same search: the item is on board 31 and counts for the team.
+    expect(await depsFor(server).store.getItem('PLAT-4')).toMatchObject({ boardIds: [31] });
+    expect(await depsFor(server).store.teamItemKeys('platform')).toHaveLength(4);
+  });
+
+  it.each([
+    { path: 'batched', fastFullSync: true },
+    { path: 'page-by-page', fastFullSync: false },
+  ])('syncs the rest of a scope when a board, its filter or a project cannot be read, and reports each ($path)', async ({ fastFullSync }) => {
+    const server = await fake(120, {}, { refusePath: { match: /\/board\/13\/configuration/, status: 403 } });
+    server.site.issues.push(...generateSite({ count: 5, projectKey: 'PLAT' }).issues.map((i, n) => ({ ...i, id: String(200_001 + n) })));
+    // Board 12 works; board 13 answers 403; board 14's saved filter is not shared with the bot.
+    server.site.boards = {
+      values: [
+        { id: 12, name: 'PLAT board', type: 'scrum', location: { projectKey: 'PLAT' } },
+        { id: 13, name: 'Hidden board', type: 'scrum', location: { projectKey: 'PAY' } },
+        { id: 14, name: 'Private filter board', type: 'scrum', filter: { id: 10_099 } },
+      ],
+    };
+    const wide = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY', 'SECRET'], boards: [12, 13, 14, 15], components: [] } });
+    const deps = depsFor(server, { teams: [wide], fastFullSync });
+
+    const summary = await syncTeam(deps, wide, 'full');
+
+    expect(summary.fetched).toBe(125);
+    expect(await deps.store.teamItemKeys('payments')).toHaveLength(125);
+    expect(summary.warnings).toEqual([
+      'board 13: the bot may not see this board (403): share the board and its filter with the bot account',
+      'board 15: no such board, or the bot may not see it (404)',
+      'project SECRET: not visible to the bot (no such project, or no Browse Projects permission)',
+      'board 14: its saved filter 10099 is not shared with the bot',
+    ]);
+    expect(await deps.cursors.warnings('payments')).toEqual(summary.warnings);
+    expect(summary.deleted).toBe(0);
+  });
+
+  it('keeps stored items of a part it cannot read instead of removing them', async () => {
+    const server = await fake(30);
+    const deps = depsFor(server);
+    await syncTeam(deps, team, 'full');
+    const twoProjects = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY', 'GONE'], boards: [], components: [] } });
+    server.site.issues.splice(0, 10);
+
+    const summary = await syncTeam(depsFor(server, { teams: [twoProjects] }), twoProjects, 'full');
+
+    expect(summary).toMatchObject({ fetched: 20, deleted: 0, warnings: [expect.stringMatching(/^project GONE: not visible/)] });
+    expect(await deps.store.teamItemKeys('payments')).toHaveLength(30);
   });
 
   it('refreshes single items and drops deleted ones (webhook path)', async () => {
