@@ -1,13 +1,18 @@
 /**
  * Jira sync benchmark. A fake Jira Cloud on loopback answers every request after LATENCY ms
- * and allows RPS requests per second (429 with Retry-After beyond). Measured in the same run:
+ * and allows RPS requests per second (429 with Retry-After beyond). The team is configured as
+ * config/who-owns.example.yaml configures one: a project and the board on it. Measured in the
+ * same run:
  *   (a) a naive serial jira.js loop paging search/jql 100 at a time,
- *   (b) who-owns' full sync (list keys 5,000 a page, bulk-fetch batches in parallel),
+ *   (b) who-owns' full sync (board filter read once, list keys 5,000 a page, bulk-fetch
+ *       batches in parallel; rank and sprints come with each item),
  *   (c) the bound the rate limit sets: (b)'s request count / RPS.
- * Also: requests for an incremental sync after 10 changes in 50k items, and Redis memory per item.
- * Sizes: BENCH_SYNC_ITEMS (20000), BENCH_LATENCY_MS (400), BENCH_RPS (10).
+ * Also: requests for an incremental sync after 10 changes in 50k items, Redis memory per item,
+ * and a Data Center full sync of DC_ITEMS behind the default 10,000 result window (every item
+ * once: none missing, none doubled).
+ * Sizes: BENCH_SYNC_ITEMS (20000), BENCH_LATENCY_MS (400), BENCH_RPS (10), BENCH_DC_ITEMS (50000).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Redis } from 'ioredis';
 import { Version3Client } from 'jira.js';
 import { startJiraSiteServer } from '../src/demo/sample-jira-server.js';
 import type { TeamProfile } from '../src/domain/team.js';
@@ -18,34 +23,22 @@ import { SyncCursorStore } from '../src/sync/sync-cursor-store.js';
 import { type SyncDeps, syncTeam } from '../src/sync/sync-team.js';
 import { aTeam } from '../test/support/builders.js';
 import { generateSite, touch } from '../test/support/fake-jira-server.js';
+import { startPacedJiraProcess } from '../test/support/fake-jira-process.js';
 import { startTestRedis } from '../test/support/redis-server.js';
 
 const ITEMS = Number(process.env.BENCH_SYNC_ITEMS ?? 20_000);
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 400);
 const RPS = Number(process.env.BENCH_RPS ?? 10);
 const INCREMENTAL_ITEMS = Number(process.env.BENCH_INCREMENTAL_ITEMS ?? 50_000);
+const DC_ITEMS = Number(process.env.BENCH_DC_ITEMS ?? 50_000);
 
-const team: TeamProfile = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [], components: [] } });
+// As config/who-owns.example.yaml has it: project PAY and board 12 (whose filter is the project).
+const team: TeamProfile = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [12], components: [] } });
+const BOARDS = { values: [{ id: 12, name: 'PAY board', type: 'scrum', location: { projectKey: 'PAY' } }] };
 
-/** Jira-like pacing: a sliding one-second window; 429 beyond it; latency on answered requests. */
-function pacedJira(latencyMs: number, rps: number) {
-  const stamps: number[] = [];
-  const stats = { requests: 0, rateLimited: 0 };
-  const intercept = async (_req: IncomingMessage, res: ServerResponse) => {
-    stats.requests++;
-    const now = Date.now();
-    while (stamps.length && now - (stamps[0] as number) >= 1000) stamps.shift();
-    if (rps > 0 && stamps.length >= rps) {
-      stats.rateLimited++;
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1', 'ratelimit-reason': 'jira-burst-based' });
-      res.end(JSON.stringify({ errorMessages: ['Rate limit exceeded.'], errors: {} }));
-      return true;
-    }
-    stamps.push(now);
-    await new Promise((r) => setTimeout(r, latencyMs));
-    return false;
-  };
-  return { intercept, stats };
+/** A generated site with the example's board on it. */
+function siteWithBoard(options: Parameters<typeof generateSite>[0]) {
+  return { ...generateSite(options), boards: BOARDS };
 }
 
 async function naiveLoop(url: string): Promise<{ seconds: number; items: number; requests: number }> {
@@ -68,18 +61,16 @@ async function main(): Promise<void> {
   const redis = await startTestRedis({ appendOnly: false });
   const client = redis.client();
   try {
-    // (a) naive and (b) who-owns against the same paced fake.
-    const site = generateSite({ count: ITEMS });
-    const paced = pacedJira(LATENCY, RPS);
-    const server = await startJiraSiteServer(site, paced.intercept);
-    const naive = await naiveLoop(server.url);
-    const naiveRateLimited = paced.stats.rateLimited;
+    // (a) naive and (b) who-owns against the same paced fake, in its own process as Jira is.
+    const paced = await startPacedJiraProcess({ site: { count: ITEMS }, boards: BOARDS.values, latencyMs: LATENCY, rps: RPS });
+    const naive = await naiveLoop(paced.url);
+    const naiveRateLimited = (await paced.report()).rateLimited;
     console.log(`naive serial loop: ${naive.items} items, ${naive.requests} requests, ${naive.seconds.toFixed(1)} s`);
 
     // Let the naive loop's requests leave the fake's one-second window first.
     await new Promise((r) => setTimeout(r, 1100));
     const usedBefore = Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1]);
-    const clients = createJiraClients({ baseUrl: server.url, deployment: 'cloud', limits: { maxConcurrency: 8, maxPerSecond: RPS } });
+    const clients = createJiraClients({ baseUrl: paced.url, deployment: 'cloud', limits: { maxConcurrency: 8, maxPerSecond: RPS } });
     const deps: SyncDeps = {
       clients,
       store: new RedisItemStore(client, 'bench', [team]),
@@ -90,23 +81,23 @@ async function main(): Promise<void> {
       now: () => new Date(),
     };
     const fieldMapRequests = 1;
-    const before = paced.stats.requests;
-    const rateLimitedBefore = paced.stats.rateLimited;
+    const before = await paced.report();
     const started = Date.now();
     const summary = await syncTeam(deps, team, 'full');
     const fastSeconds = (Date.now() - started) / 1000;
-    const fastRequests = paced.stats.requests - before;
-    const fast429 = paced.stats.rateLimited - rateLimitedBefore;
+    const after = await paced.report();
+    const fastRequests = after.requests - before.requests;
+    const fast429 = after.rateLimited - before.rateLimited;
     const bound = (fastRequests - fast429 - fieldMapRequests) / RPS;
     const usedAfter = Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1]);
     const bytesPerItem = (usedAfter - usedBefore) / summary.fetched;
     console.log(`who-owns full sync: ${summary.fetched} items, ${fastRequests} requests (${fast429} answered 429, all waited out), ${fastSeconds.toFixed(1)} s; rate-limit bound ${bound.toFixed(1)} s`);
     console.log(`Redis memory: ${bytesPerItem.toFixed(0)} bytes per item (item, verdict and indexes)`);
-    await server.close();
+    await paced.close();
 
     // Incremental: 10 changes in a large site; request count is what matters, so no pacing.
     await client.flushall();
-    const big = generateSite({ count: INCREMENTAL_ITEMS, initiativeEvery: 1000 });
+    const big = siteWithBoard({ count: INCREMENTAL_ITEMS, initiativeEvery: 1000 });
     const bigServer = await startJiraSiteServer(big);
     const bigClients = createJiraClients({ baseUrl: bigServer.url, deployment: 'cloud', limits: { maxConcurrency: 8, maxPerSecond: 1000 } });
     const bigDeps: SyncDeps = { ...deps, clients: bigClients, fieldMap: () => fetchFieldMap(bigClients), now: () => new Date('2026-11-23T10:00:00Z') };
@@ -118,6 +109,9 @@ async function main(): Promise<void> {
     console.log(`incremental sync after 10 changes in ${INCREMENTAL_ITEMS} items: ${incremental.changed} changed, ${incrementalRequests} search request(s)`);
     await bigServer.close();
 
+    const dc = await dataCenterSync(client, deps);
+    console.log(`Data Center full sync of ${DC_ITEMS} items (result window 10,000): ${dc.stored} stored, ${dc.missing} missing, ${dc.doubled} doubled, ${dc.requests} requests, ${dc.seconds.toFixed(1)} s`);
+
     const result = {
       bench: 'jira-sync',
       title: 'Jira sync against a rate-limited Jira',
@@ -127,14 +121,31 @@ async function main(): Promise<void> {
         { name: 'requests answered 429 (all retried, none unhandled)', value: fast429, unit: 'responses', higherIsBetter: false, baseline: { name: 'naive loop', value: naiveRateLimited, unit: 'responses' } },
         { name: `incremental sync after 10 changes in ${INCREMENTAL_ITEMS} items`, value: incrementalRequests, unit: 'requests', higherIsBetter: false },
         { name: 'Redis memory per item', value: Math.round(bytesPerItem), unit: 'bytes', higherIsBetter: false },
+        { name: `Data Center full sync of ${DC_ITEMS} items, 10,000 result window: items stored`, value: dc.stored, unit: 'items', higherIsBetter: true, baseline: { name: 'items on the site', value: DC_ITEMS, unit: 'items' } },
+        { name: 'Data Center full sync: items missing or read twice', value: dc.missing + dc.doubled, unit: 'items', higherIsBetter: false },
       ],
-      notes: `Fake Jira Cloud on loopback: ${LATENCY} ms per answered request, ${RPS} requests/s then 429 (Retry-After: 1). who-owns gate: 8 in flight, ${RPS} requests/s.`,
+      notes: `Fake Jira Cloud on loopback, in its own process: ${LATENCY} ms per answered request, ${RPS} requests/s then 429 (Retry-After: 1). who-owns gate: 8 in flight, ${RPS} requests/s. The team has a project and its board, as in config/who-owns.example.yaml; the bound counts every request of the sync, the board's configuration included. Data Center: the fake answers 500 "Search limit exceeded" for startAt + maxResults beyond 10,000, unpaced.`,
     };
     console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
   } finally {
     client.disconnect();
     await redis.stop();
   }
+}
+
+/** Data Center, unpaced: every item of a project larger than the result window, each read once. */
+async function dataCenterSync(client: Redis, base: SyncDeps) {
+  await client.flushall();
+  const site = siteWithBoard({ count: DC_ITEMS, initiativeEvery: 1000 });
+  const server = await startJiraSiteServer(site);
+  const clients = createJiraClients({ baseUrl: server.url, deployment: 'datacenter', bearer: 'bench-pat', limits: { maxConcurrency: 8, maxPerSecond: 1000 } });
+  const started = Date.now();
+  const summary = await syncTeam({ ...base, clients, fieldMap: () => fetchFieldMap(clients) }, team, 'full');
+  const seconds = (Date.now() - started) / 1000;
+  const stored = new Set(await new RedisItemStore(client, 'bench', [team]).teamItemKeys(team.id));
+  const missing = site.issues.filter((i) => !stored.has(String(i.key))).length;
+  await server.close();
+  return { stored: stored.size, missing, doubled: summary.fetched - stored.size, requests: server.requests, seconds };
 }
 
 await main();

@@ -185,6 +185,8 @@ export const Env = z
     JIRA_WEBHOOK_SECRET: optionalNonEmpty,
     JIRA_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     JIRA_MAX_RPS: z.coerce.number().min(0.1).max(1000).default(10),
+    /** Jira Cloud's hourly points quota for this app (OAuth 2.0 / Connect / Forge); unset: not metered. */
+    JIRA_POINTS_PER_HOUR: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(100, 'JIRA_POINTS_PER_HOUR is the hourly points quota, at least 100').optional()),
     SLACK_BOT_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().startsWith('xoxb-', 'SLACK_BOT_TOKEN is the bot token and starts with xoxb-').optional()),
     SLACK_SIGNING_SECRET: optionalNonEmpty,
     SLACK_APP_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().startsWith('xapp-', 'SLACK_APP_TOKEN is an app-level token and starts with xapp-').optional()),

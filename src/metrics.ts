@@ -52,6 +52,8 @@ export interface Metrics {
   syncLastSuccess: Gauge<'scope'>;
   /** Parts of a scope the last sync could not read (boards, projects, fields), per scope. */
   syncWarnings: Gauge<'scope'>;
+  /** Jira Cloud points spent (1 per call plus 1 per object read), by lane (`background` sync, `interactive` look-ups). */
+  jiraPoints: Counter<'lane'>;
 }
 
 function createMetrics(): Metrics & { watched: CountableQueue[]; lastSync: Map<string, number> } {
@@ -112,6 +114,7 @@ function createMetrics(): Metrics & { watched: CountableQueue[]; lastSync: Map<s
     slackRequests: new Counter({ name: 'who_owns_slack_requests_total', help: 'Slash commands and interactions handled, by kind and outcome', labelNames: ['kind', 'outcome'] as const, registers }),
     permissionRefusals: new Counter({ name: 'who_owns_permission_refusals_total', help: 'Slack actions refused by the permission policy, by action and reason', labelNames: ['action', 'reason'] as const, registers }),
     syncLastSuccess: new Gauge({ name: 'who_owns_sync_last_success_timestamp_seconds', help: 'Unix time of the last successful sync of each scope', labelNames: ['scope'] as const, registers }),
+    jiraPoints: new Counter({ name: 'who_owns_jira_points_total', help: 'Jira Cloud rate-limit points spent, by lane (background sync, interactive look-ups)', labelNames: ['lane'] as const, registers }),
     syncWarnings: new Gauge({ name: 'who_owns_sync_warnings', help: 'Parts of each scope (boards, projects, fields) the last sync could not read; the rest synced', labelNames: ['scope'] as const, registers }),
   };
 }

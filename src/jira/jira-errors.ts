@@ -9,6 +9,8 @@ export interface JiraFailure {
   retryAfterMs?: number;
   /** Jira's own words (errorMessages / errors), for the person who clicked or the operator. */
   message: string;
+  /** Which limit a 429 hit (`RateLimit-Reason`: jira-burst-based, jira-quota-tenant-based, …). */
+  reason?: string;
 }
 
 /** The parts of an axios error we read; axios is jira.js's transport, not ours. */
@@ -69,7 +71,10 @@ export function classifyJiraError(error: unknown): JiraFailure {
   }
   const retryAfter = Number(headerOf(headers, 'retry-after'));
   const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined;
-  if (status === 429) return { kind: 'rate-limited', status, message, ...(retryAfterMs ? { retryAfterMs } : {}) };
+  if (status === 429) {
+    const reason = headerOf(headers, 'ratelimit-reason');
+    return { kind: 'rate-limited', status, message: reason ? `${message} (${reason})` : message, ...(retryAfterMs ? { retryAfterMs } : {}), ...(reason ? { reason } : {}) };
+  }
   if (status === 401 || status === 403) return { kind: 'auth', status, message };
   if (status === 404) return { kind: 'not-found', status, message };
   if (status !== undefined && status >= 500) return { kind: 'transient', status, message, ...(retryAfterMs ? { retryAfterMs } : {}) };

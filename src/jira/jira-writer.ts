@@ -36,7 +36,7 @@ export class JiraClientWriter implements JiraWriter {
 
   async transition(key: string, transitionId: string): Promise<void> {
     const issueIdOrKey = checkedKey(key);
-    await this.clients.gate.run(`transition ${key}`, () => this.api.issues.doTransition({ issueIdOrKey, transition: { id: transitionId } }));
+    await this.clients.gate.run(`transition ${key}`, () => this.api.issues.doTransition({ issueIdOrKey, transition: { id: transitionId } }), { write: true });
   }
 
   async addComment(key: string, text: string): Promise<void> {
@@ -47,12 +47,13 @@ export class JiraClientWriter implements JiraWriter {
         ? // jira.js 5.4 v2 sends `comment` as the body although its type names it `body`; pass both.
           (platform as Version2Client).issueComments.addComment({ issueIdOrKey, body: text, comment: text } as Parameters<Version2Client['issueComments']['addComment']>[0])
         : (platform as Version3Client).issueComments.addComment({ issueIdOrKey, comment: textToAdf(text) }),
+      { write: true },
     );
   }
 
   async setProperty(key: string, property: string, value: unknown): Promise<void> {
     const issueIdOrKey = checkedKey(key);
-    await this.clients.gate.run(`set ${property} on ${key}`, () => this.api.issueProperties.setIssueProperty({ issueIdOrKey, propertyKey: property, propertyValue: value }));
+    await this.clients.gate.run(`set ${property} on ${key}`, () => this.api.issueProperties.setIssueProperty({ issueIdOrKey, propertyKey: property, propertyValue: value }), { write: true });
   }
 }
 

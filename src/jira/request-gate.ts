@@ -1,4 +1,5 @@
 import { classifyJiraError, type JiraFailure, JiraRequestError } from './jira-errors.js';
+import { type PointsBudget, pointsOf } from './points-budget.js';
 
 export interface RequestGateOptions {
   /** Requests in flight at once. */
@@ -14,12 +15,30 @@ export interface RequestGateOptions {
   random?: () => number;
   /** Told about every failed attempt (metrics, logs). */
   onFailure?: (operation: string, failure: JiraFailure, attempt: number) => void;
+  /** Jira Cloud's hourly points quota (JIRA_POINTS_PER_HOUR); every call is counted against it. */
+  budget?: PointsBudget;
+  /** Told the points of every answered call (metrics). */
+  onPoints?: (points: number, lane: 'interactive' | 'background') => void;
 }
 
 export interface GateStats {
   requests: number;
   rateLimited: number;
   retries: number;
+  /** Points spent as Jira Cloud counts them (1 per call, plus 1 per object a read returns). */
+  points: number;
+}
+
+export interface RunOptions {
+  /** Writes cost the base point only, whatever they answer. */
+  write?: boolean;
+}
+
+/** What callers need of a gate: the site's gate itself, or its background lane. */
+export interface JiraGate {
+  run<T>(operation: string, call: () => Promise<T>, options?: RunOptions): Promise<T>;
+  readonly stats: GateStats;
+  readonly maxConcurrency: number;
 }
 
 /** Share of the window kept free: a request's send can lag its start when the event loop is busy. */
@@ -33,14 +52,14 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * when it says 0 or nothing), retries transient errors a bounded number of times, and turns
  * what retrying cannot fix into a JiraRequestError that names the fix.
  */
-export class RequestGate {
-  readonly stats: GateStats = { requests: 0, rateLimited: 0, retries: 0 };
+export class RequestGate implements JiraGate {
+  readonly stats: GateStats = { requests: 0, rateLimited: 0, retries: 0, points: 0 };
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   /** Start times of recent requests, oldest first. */
   private readonly starts: number[] = [];
   private pausedUntil = 0;
-  private readonly options: Required<Omit<RequestGateOptions, 'onFailure'>> & Pick<RequestGateOptions, 'onFailure'>;
+  private readonly options: Required<Omit<RequestGateOptions, 'onFailure' | 'budget' | 'onPoints'>> & Pick<RequestGateOptions, 'onFailure' | 'budget' | 'onPoints'>;
 
   get maxConcurrency(): number {
     return this.options.maxConcurrency;
@@ -57,15 +76,32 @@ export class RequestGate {
     };
   }
 
-  async run<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  /** The same gate for background work (sync): it also waits for the points budget's background share. */
+  background(): JiraGate {
+    const budget = this.options.budget;
+    return {
+      run: async (operation, call, options) => {
+        await budget?.allowBackground();
+        return this.run(operation, call, options, 'background');
+      },
+      stats: this.stats,
+      maxConcurrency: this.maxConcurrency,
+    };
+  }
+
+  async run<T>(operation: string, call: () => Promise<T>, options: RunOptions = {}, lane: 'interactive' | 'background' = 'interactive'): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let wait: number;
       const release = await this.acquire();
       try {
         this.stats.requests++;
-        return await call();
+        const result = await call();
+        this.spend(pointsOf(result, options.write), lane);
+        return result;
       } catch (error) {
         const failure = classifyJiraError(error);
+        // A refused call still cost Jira its base point.
+        if (failure.status !== undefined) this.spend(1, lane);
         this.options.onFailure?.(operation, failure, attempt);
         const retryable = failure.kind === 'rate-limited' || failure.kind === 'transient';
         if (!retryable || attempt >= this.options.maxAttempts) throw new JiraRequestError(operation, failure);
@@ -80,6 +116,12 @@ export class RequestGate {
       }
       await this.options.sleep(wait);
     }
+  }
+
+  private spend(points: number, lane: 'interactive' | 'background'): void {
+    this.stats.points += points;
+    this.options.budget?.record(points);
+    this.options.onPoints?.(points, lane);
   }
 
   /** Waits for a free slot and a rate token; returns the slot's release. */

@@ -48,11 +48,18 @@ function reply(res: ServerResponse, status: number, body: Record<string, unknown
   res.end(JSON.stringify(body));
 }
 
+/** Deliveries already handled, by Jira's delivery identifier. */
+export interface WebhookDeliveryLog {
+  claim(identifier: string, at: Date): Promise<boolean>;
+  release(identifier: string): Promise<void>;
+}
+
 /**
  * `POST /webhooks/jira`: verifies the signature, then hands the refresh to the queue. Unsigned
- * or wrongly signed deliveries get 401 and change nothing.
+ * or wrongly signed deliveries get 401 and change nothing. A delivery Jira retries carries the
+ * same `X-Atlassian-Webhook-Identifier`; it is answered 200 and handled once.
  */
-export function createJiraWebhookHandler(options: { secret: string; enqueue: (refresh: WebhookRefresh) => Promise<void> }) {
+export function createJiraWebhookHandler(options: { secret: string; enqueue: (refresh: WebhookRefresh) => Promise<void>; deliveries?: WebhookDeliveryLog; now?: () => Date }) {
   return async function handleJiraWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return reply(res, 405, { error: 'POST only' });
     const raw = await readRaw(req);
@@ -67,9 +74,20 @@ export function createJiraWebhookHandler(options: { secret: string; enqueue: (re
     } catch {
       return reply(res, 400, { error: 'body is not JSON' });
     }
+    const header = req.headers['x-atlassian-webhook-identifier'];
+    const identifier = (Array.isArray(header) ? header[0] : header)?.slice(0, 200);
+    if (identifier && options.deliveries && !(await options.deliveries.claim(identifier, options.now?.() ?? new Date()))) {
+      return reply(res, 200, { duplicate: true });
+    }
     const refresh = refreshFromPayload(payload);
     if (!refresh) return reply(res, 202, { ignored: true });
-    await options.enqueue(refresh);
+    try {
+      await options.enqueue(refresh);
+    } catch (error) {
+      // Not queued: let Jira's retry of this delivery through.
+      if (identifier) await options.deliveries?.release(identifier);
+      throw error;
+    }
     reply(res, 202, { queued: refresh.keys });
   };
 }

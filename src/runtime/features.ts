@@ -7,6 +7,7 @@ import { RedisOutbox } from '../delivery/redis-outbox.js';
 import { slackPresence } from '../acceptance/slack-presence.js';
 import { mirrorReminder } from '../acceptance/reminder-redraw.js';
 import { createJiraWebhookHandler } from '../jira/webhook.js';
+import { RedisWebhookDeliveries } from '../store/redis-webhook-deliveries.js';
 import { acceptanceFeature } from '../slack/handlers/acceptance-actions.js';
 import { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
 import { scheduleAcceptance, startAcceptanceWorker } from '../../workers/acceptance.worker.js';
@@ -214,6 +215,8 @@ export async function buildJiraWebhookHandler(rt: Runtime): Promise<RequestHandl
       await enqueueRefresh(queue, refresh.keys, refresh.deliveryId);
       await recordWebhookSeen(rt.redis, rt.prefix, rt.clock.now());
     },
+    deliveries: new RedisWebhookDeliveries(rt.redis, rt.prefix),
+    now: () => rt.clock.now(),
   });
   return (req, res) => handler(req, res);
 }

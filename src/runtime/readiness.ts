@@ -4,7 +4,7 @@ import type { Clock } from '../ports.js';
 import type { JiraProbe } from './jira-probe.js';
 
 export interface ReadinessCheck {
-  name: 'redis' | 'config' | 'jira' | 'shutdown';
+  name: 'redis' | 'config' | 'jira' | 'shutdown' | 'sync' | 'webhooks';
   ok: boolean;
   detail: string;
 }
@@ -21,6 +21,10 @@ export interface ReadinessOptions {
   jiraProbeCacheMs?: number;
   /** True once shutdown began: load balancers should stop routing here. */
   shuttingDown?: () => boolean;
+  /** Per scope, what its last sync could not read; shown, never a reason to be unready. */
+  syncWarnings?: () => Promise<Record<string, string[]>>;
+  /** When the last Jira webhook arrived, or null; shown when webhooks are configured. */
+  lastWebhook?: () => Promise<Date | null>;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -66,10 +70,28 @@ export function createReadiness(options: ReadinessOptions): () => Promise<{ read
     return check;
   }
 
+  /** Informational checks: a partial scope or a quiet webhook is worth seeing, not a reason to stop traffic. */
+  async function notes(): Promise<ReadinessCheck[]> {
+    const checks: ReadinessCheck[] = [];
+    try {
+      if (options.syncWarnings) {
+        const warnings = Object.entries(await withTimeout(options.syncWarnings(), redisTimeout, 'Redis')).flatMap(([scope, list]) => list.map((w) => `${scope}: ${w}`));
+        checks.push({ name: 'sync', ok: true, detail: warnings.length ? `partial: ${warnings.join('; ')}` : 'every scope read in full' });
+      }
+      if (options.lastWebhook) {
+        const last = await withTimeout(options.lastWebhook(), redisTimeout, 'Redis');
+        checks.push({ name: 'webhooks', ok: true, detail: last ? `last Jira webhook ${last.toISOString()}` : 'no Jira webhook received yet' });
+      }
+    } catch {
+      // Redis is unreachable: the redis check already says so.
+    }
+    return checks;
+  }
+
   return async () => {
     const checks: ReadinessCheck[] = [{ name: 'config', ok: true, detail: 'loaded and valid' }];
     if (options.shuttingDown?.()) checks.push({ name: 'shutdown', ok: false, detail: 'shutting down' });
-    checks.push(...(await Promise.all([redisCheck(), jiraCheck()])));
+    checks.push(...(await Promise.all([redisCheck(), jiraCheck()])), ...(await notes()));
     return { ready: checks.every((c) => c.ok), checks };
   };
 }

@@ -3,6 +3,8 @@ import type { QueueName } from '../queue/queues.js';
 import { buildRuntime, type Runtime, type RuntimeOptions } from './build-runtime.js';
 import { buildJiraWebhookHandler, buildSlackHandler, workerDefinitions } from './features.js';
 import { createHttpServer } from './http-server.js';
+import { webhookLastSeen } from '../store/webhook-seen.js';
+import { SyncCursorStore } from '../sync/sync-cursor-store.js';
 import { resolvePeopleAtStart } from './people-at-start.js';
 import { createReadiness } from './readiness.js';
 import { installProcessHandlers, installShutdown, type ShutdownStep } from './shutdown.js';
@@ -62,7 +64,15 @@ export async function runProcess(config: Config, options: ProcessOptions): Promi
     people = await resolvePeopleAtStart(rt);
     slack = options.serve ? await buildSlackHandler(rt, workspaceId) : undefined;
     const jiraWebhook = options.serve ? await buildJiraWebhookHandler(rt) : undefined;
-    const readiness = createReadiness({ redis: rt.redis, clock: rt.clock, jiraProbe: rt.jiraProbe, shuttingDown: () => shuttingDown });
+    const cursors = new SyncCursorStore(rt.redis, rt.prefix);
+    const readiness = createReadiness({
+      redis: rt.redis,
+      clock: rt.clock,
+      jiraProbe: rt.jiraProbe,
+      shuttingDown: () => shuttingDown,
+      syncWarnings: () => cursors.allWarnings(config.teams.teams.map((t) => t.id)),
+      ...(config.env.JIRA_WEBHOOK_SECRET ? { lastWebhook: async () => (await webhookLastSeen(rt.redis, rt.prefix)) ?? null } : {}),
+    });
     http = createHttpServer({ logger: rt.logger, readiness, slack: slack?.handler, jiraWebhook });
     const wanted = options.port ?? config.env.PORT;
     port = await http.listen(wanted, options.host).catch((error: unknown) => {

@@ -53,6 +53,13 @@ export class SyncCursorStore {
     return text ? (JSON.parse(text) as string[]) : [];
   }
 
+  /** The last syncs' warnings of these scopes, only those that have any. */
+  async allWarnings(scopes: readonly string[]): Promise<Record<string, string[]>> {
+    if (scopes.length === 0) return {};
+    const texts = await this.redis.mget(...scopes.map((s) => this.key('warnings', s)));
+    return Object.fromEntries(scopes.flatMap((scope, i) => (texts[i] ? [[scope, JSON.parse(texts[i] as string) as string[]]] : [])));
+  }
+
   /** Ends a run: the cursor moves to the run's start; progress and the seen set are dropped. */
   async complete(scope: string, startedAt: string): Promise<void> {
     await this.redis

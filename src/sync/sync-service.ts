@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/schema.js';
 import type { FieldMap } from '../jira/field-map.js';
-import { createJiraClients, type JiraClients, jiraSiteFromEnv } from '../jira/jira-clients.js';
+import { backgroundClients, createJiraClients, type JiraClients, jiraSiteFromEnv } from '../jira/jira-clients.js';
 import { fetchFieldMap } from '../jira/jira-source.js';
 import { RedisDecisionStore } from '../store/redis-decision-store.js';
 import { RedisItemStore } from '../store/redis-item-store.js';
@@ -32,7 +32,8 @@ function cachedFieldMap(clients: JiraClients, redis: Redis, prefix: string): () 
 export function buildSyncDeps(config: Config, redis: Redis, now: () => Date = () => new Date()): SyncDeps {
   const site = jiraSiteFromEnv(config.env);
   if (!site) throw new Error('no Jira site configured: set JIRA_BASE_URL and credentials (see `who-owns config check`)');
-  const clients = createJiraClients(site);
+  // Sync is background work: with a points budget it leaves the interactive share to look-ups.
+  const clients = backgroundClients(createJiraClients(site));
   const prefix = config.env.REDIS_PREFIX;
   const teams = config.teams.teams;
   return {
@@ -44,6 +45,8 @@ export function buildSyncDeps(config: Config, redis: Redis, now: () => Date = ()
     fieldMap: cachedFieldMap(clients, redis, prefix),
     siteUrl: site.baseUrl,
     now,
+    // Listing keys first costs a point per item again; on a points budget, one search pass is cheaper.
+    fastFullSync: !site.pointsPerHour,
   };
 }
 
@@ -51,11 +54,14 @@ export interface SyncRunSummary {
   scopes: ScopeSummary[];
   seconds: number;
   requests: number;
+  /** Jira Cloud points the run spent. */
+  points: number;
 }
 
 /** One sync of every team; a scope that fails is reported and the others go on. */
 export async function runSyncOnce(deps: SyncDeps, mode: 'full' | 'incremental' = 'incremental'): Promise<SyncRunSummary> {
   const started = Date.now();
+  const before = { requests: deps.clients.gate.stats.requests, points: deps.clients.gate.stats.points };
   const scopes: ScopeSummary[] = [];
   for (const team of deps.teams) {
     try {
@@ -64,13 +70,14 @@ export async function runSyncOnce(deps: SyncDeps, mode: 'full' | 'incremental' =
       scopes.push({ scope: team.id, mode, fetched: 0, changed: 0, deleted: 0, rejected: 0, requests: 0, warnings: [], error: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { scopes, seconds: (Date.now() - started) / 1000, requests: deps.clients.gate.stats.requests };
+  const { stats } = deps.clients.gate;
+  return { scopes, seconds: (Date.now() - started) / 1000, requests: stats.requests - before.requests, points: stats.points - before.points };
 }
 
 export function formatSyncSummary(run: SyncRunSummary): string {
   const sum = (f: (s: ScopeSummary) => number) => run.scopes.reduce((n, s) => n + f(s), 0);
   const failed = run.scopes.filter((s) => s.error);
-  const line = `synced ${count(run.scopes.length, 'scope')}: ${sum((s) => s.fetched)} items fetched, ${sum((s) => s.changed)} changed, ${sum((s) => s.deleted)} removed, ${run.requests} requests, ${run.seconds.toFixed(1)} s`;
+  const line = `synced ${count(run.scopes.length, 'scope')}: ${sum((s) => s.fetched)} items fetched, ${sum((s) => s.changed)} changed, ${sum((s) => s.deleted)} removed, ${run.requests} requests, ${run.points} points, ${run.seconds.toFixed(1)} s`;
   const warnings = run.scopes.flatMap((s) => s.warnings.map((w) => `  ${s.scope}: ${w}`));
   return [
     line + (failed.length ? `; ${failed.length} failed` : '') + (warnings.length ? `; ${count(warnings.length, 'warning')}, the rest synced` : ''),

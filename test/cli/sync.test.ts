@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/load-config.js';
 import { type SampleJiraServer, startSampleJiraServer } from '../../src/demo/sample-jira-server.js';
 import { RedisItemStore } from '../../src/store/redis-item-store.js';
+import { createReadiness } from '../../src/runtime/readiness.js';
+import { SyncCursorStore } from '../../src/sync/sync-cursor-store.js';
 import { buildSyncDeps } from '../../src/sync/sync-service.js';
 import { scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
 import { generateSite, startFakeJira } from '../support/fake-jira-server.js';
@@ -38,12 +40,31 @@ describe('who-owns sync --once and the sync queue', () => {
     const first = await run(process.execPath, ['bin/who-owns.js', 'sync', '--once'], { env, timeout: 60_000 });
     const second = await run(process.execPath, ['bin/who-owns.js', 'sync', '--once'], { env, timeout: 60_000 });
 
-    expect(first.stdout).toMatch(/^synced 3 scopes: \d+ items fetched, \d+ changed, 0 removed, \d+ requests, [\d.]+ s$/m);
+    expect(first.stdout).toMatch(/^synced 3 scopes: \d+ items fetched, \d+ changed, 0 removed, \d+ requests, \d+ points, [\d.]+ s$/m);
     expect(Number(/(\d+) changed/.exec(first.stdout)?.[1])).toBeGreaterThan(190);
     expect(second.stdout).toMatch(/ 0 changed/);
     const store = new RedisItemStore(redis.client(), 'who-owns', loadConfig({}, 'samples/who-owns.yaml').teams.teams);
     expect((await store.getVerdict('PAY-474'))?.role).toBe('PO');
     expect(await store.awaitingAcceptanceKeys('payments')).toEqual(expect.arrayContaining(['PAY-474', 'PAY-441']));
+  });
+
+  it('syncs the example team file although board 12’s filter is not shared with the bot, and reports the board', async () => {
+    const site = generateSite({ count: 2_000 });
+    // The board is readable; its saved filter is not (it is shared with a group the bot is not in).
+    site.boards = { values: [{ id: 12, name: 'PAY board', type: 'scrum', location: { projectKey: 'PAY' }, filter: { id: 10_012 } }] };
+    const fake = await startFakeJira(site);
+    try {
+      const result = await run(process.execPath, ['bin/who-owns.js', 'sync', '--once'], { env: { ...env, WHO_OWNS_CONFIG: 'config/who-owns.example.yaml', REDIS_PREFIX: 'example', JIRA_BASE_URL: fake.url }, timeout: 60_000 });
+
+      expect(result.stdout).toMatch(/^synced 1 scope: 2000 items fetched, 2000 changed, 0 removed, .*; 1 warning, the rest synced\n {2}payments: board 12: its saved filter 10012 is not shared with the bot\n$/);
+      const client = redis.client();
+      expect(await new RedisItemStore(client, 'example', []).teamItemKeys('payments')).toHaveLength(2_000);
+      const readiness = createReadiness({ redis: client, clock: { now: () => new Date() }, syncWarnings: () => new SyncCursorStore(client, 'example').allWarnings(['payments']) });
+      expect((await readiness()).checks.find((c) => c.name === 'sync')).toEqual({ name: 'sync', ok: true, detail: 'partial: payments: board 12: its saved filter 10012 is not shared with the bot' });
+      client.disconnect();
+    } finally {
+      await fake.close();
+    }
   });
 
   it('tells the operator which credentials Jira refused and exits 1', async () => {

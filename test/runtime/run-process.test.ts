@@ -69,7 +69,7 @@ describe('runtime/run-process', () => {
 
       expect(health.status).toBe(200);
       expect(ready.status).toBe(200);
-      expect(((await ready.json()) as { checks: { name: string; ok: boolean }[] }).checks.map((c) => c.name)).toEqual(['config', 'redis', 'jira']);
+      expect(((await ready.json()) as { checks: { name: string; ok: boolean }[] }).checks.map((c) => c.name)).toEqual(['config', 'redis', 'jira', 'sync']);
       expect(metricsText).toContain('who_owns_queue_jobs{queue="digest",state="delayed"} 1');
       expect(metricsText).toContain('who_owns_queue_jobs{queue="notify",state="waiting"} 0');
       expect(health.headers.get('x-request-id')).toBeTruthy();

@@ -57,7 +57,7 @@ describe('sync/sync-service runSyncOnce', () => {
     expect(await new RedisItemStore(client, 'wo', [payments, growth]).getItem('PAY-30')).not.toBeNull();
 
     const summary = formatSyncSummary(run);
-    expect(summary.split('\n')[0]).toMatch(/^synced 2 scopes: 30 items fetched, .* requests, [\d.]+ s; 1 failed$/);
+    expect(summary.split('\n')[0]).toMatch(/^synced 2 scopes: 30 items fetched, .* requests, \d+ points, [\d.]+ s; 1 failed$/);
     expect(summary).toContain('growth: ');
   });
 });
