@@ -39,11 +39,11 @@ export type PersonRef = z.infer<typeof PersonRef>;
 
 export const AttributionOverrides = z
   .object({
-    /** Multiplies a signal's default weight; 0 turns it off. */
+    /** Multiplies a signal's learned weight (ids in docs/attribution.md); 0 turns it off. */
     weights: z.record(z.string(), z.number().min(0).max(10)).default({}),
-    /** Minimum confidence to name a role instead of `unclear`. */
+    /** Minimum probability to name a role instead of `unclear` (default: the model's threshold). */
     minConfidence: z.number().min(0).max(1).optional(),
-    /** Minimum share-of-evidence gap between the two strongest roles. */
+    /** Minimum probability gap between the two likeliest roles (default 0). */
     minMargin: z.number().min(0).max(1).optional(),
     /** Extra issue-type priors: type name → role id. */
     issueTypes: z.record(z.string(), z.string()).default({}),

@@ -7,56 +7,12 @@ import { describeVerdict } from '../domain/attribution/describe-verdict.js';
 import type { TeamProfile } from '../domain/team.js';
 import type { Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
-import { type FieldMap, fieldMapFromNames, fieldMapFromValues } from '../jira/field-map.js';
-import { safeNormaliseIssue } from '../jira/normalise-issue.js';
+import { InvalidInputError, normaliseExport, parseRawInput, type RawInput } from '../jira/read-export.js';
 
 /**
  * `who-owns classify`: an offline audit. Reads issues exactly as the Jira REST API exports them
  * and prints a verdict per item, without Slack, Redis or a live Jira.
  */
-export interface RawInput {
-  issues: unknown[];
-  /** `names` of a search response (`expand=names`), for field mapping. */
-  names?: Record<string, string>;
-}
-
-/** A search response (`{"issues": […]}`), a JSON array of issues, or JSON lines of issues. */
-export function parseRawInput(text: string): RawInput {
-  const trimmed = text.trim();
-  if (trimmed === '') throw new InvalidInputError('the input is empty');
-  try {
-    const whole: unknown = JSON.parse(trimmed);
-    if (Array.isArray(whole)) return { issues: whole };
-    if (whole && typeof whole === 'object') {
-      const o = whole as Record<string, unknown>;
-      if (Array.isArray(o.issues)) {
-        const names = o.names && typeof o.names === 'object' ? (o.names as Record<string, string>) : undefined;
-        return names ? { issues: o.issues, names } : { issues: o.issues };
-      }
-      // A single issue (GET /issue/{key}).
-      return { issues: [whole] };
-    }
-    throw new InvalidInputError('expected a JSON object or array of issues');
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-  }
-  // JSON lines: one issue per line; a bad line is kept as a malformed record, not fatal.
-  const issues = trimmed.split(/\r?\n/).filter((line) => line.trim() !== '').map((line, i) => {
-    try {
-      return JSON.parse(line) as unknown;
-    } catch {
-      return { __unparseable: `line ${i + 1} is not JSON` };
-    }
-  });
-  if (issues.length > 0 && issues.every((issue) => (issue as { __unparseable?: string }).__unparseable)) {
-    throw new InvalidInputError('the input is not JSON: expected a search response {"issues": […]}, a JSON array of issues, or one issue per line');
-  }
-  return { issues };
-}
-
-/** The file as a whole cannot be read as issues (exit 2), as opposed to single malformed records. */
-export class InvalidInputError extends Error {}
-
 function teamsFrom(path: string | undefined): TeamProfile[] {
   if (!path) return [];
   if (!existsSync(path)) throw new ConfigError([{ path: '--config', message: `team file ${path} does not exist`, fix: 'pass --config with the path of your team file, or leave it out to classify without teams' }]);
@@ -85,11 +41,6 @@ function table(items: readonly WorkItem[], verdicts: readonly Verdict[]): string
   return [line(header), ...rows.map((r) => `${line(r.slice(0, 8))}\n${' '.repeat(4)}${r[8]}`), '', summary].join('\n');
 }
 
-function keyOf(issue: unknown): string {
-  const key = issue && typeof issue === 'object' ? (issue as { key?: unknown }).key : undefined;
-  return typeof key === 'string' && key !== '' ? ` (${key})` : '';
-}
-
 export interface ClassifyOptions {
   input: string;
   config?: string;
@@ -115,15 +66,8 @@ export function runClassify(options: ClassifyOptions, out: (text: string) => voi
     err(`who-owns classify: ${options.input}: ${error.message}\n`);
     return 2;
   }
-  // Without `names`, field ids are guessed from values (sprints, ranks) on top of the Cloud defaults.
-  const fieldMap: FieldMap = raw.names ? fieldMapFromNames(raw.names) : fieldMapFromValues(raw.issues);
-  const items: WorkItem[] = [];
-  raw.issues.forEach((issue, index) => {
-    const unparseable = (issue as { __unparseable?: string } | null)?.__unparseable;
-    const result = unparseable ? { ok: false as const, error: unparseable } : safeNormaliseIssue(issue, fieldMap);
-    if (result.ok) items.push(result.item);
-    else err(`who-owns classify: record ${index}${keyOf(issue)} skipped: ${result.error}\n`);
-  });
+  const { items, skipped } = normaliseExport(raw);
+  for (const s of skipped) err(`who-owns classify: record ${s.index}${s.key ? ` (${s.key})` : ''} skipped: ${s.error}\n`);
   if (items.length === 0) {
     err('who-owns classify: no item could be classified\n');
     return 1;

@@ -1,6 +1,7 @@
 import type { OwnershipDecision, Person, SprintRef, StatusCategory, VersionRef, WorkItem } from '../domain/work-item.js';
 import { adfToText } from './adf-to-text.js';
 import { DEFAULT_CLOUD_FIELD_MAP, type FieldMap } from './field-map.js';
+import { looksLikeMarkdown, markdownToText } from './markdown-to-text.js';
 import { wikiToText } from './wiki-to-text.js';
 
 /**
@@ -39,9 +40,9 @@ function num(value: unknown): number | null {
   return null;
 }
 
-/** Rich text in either form: ADF object (v3) or wiki-markup string (v2). */
+/** Rich text in any form: ADF object (v3), wiki-markup string (v2) or markdown. */
 export function richText(value: unknown): string {
-  if (typeof value === 'string') return wikiToText(value);
+  if (typeof value === 'string') return looksLikeMarkdown(value) ? markdownToText(value) : wikiToText(value);
   if (obj(value)) return adfToText(value);
   return '';
 }
@@ -83,6 +84,15 @@ function sprints(value: unknown): SprintRef[] {
     }
   }
   return result;
+}
+
+/**
+ * Sprints from the Sprint custom field and, in Jira Agile REST records (`/rest/agile/1.0/…/issue`),
+ * from `sprint` (the open one) and `closedSprints`; each sprint once.
+ */
+function agileSprints(fields: Json, customField: unknown): SprintRef[] {
+  const all = [...sprints(customField), ...sprints(fields.sprint ? [fields.sprint] : []), ...sprints(fields.closedSprints)];
+  return all.filter((sprint, i) => all.findIndex((s) => s.id === sprint.id) === i);
 }
 
 function versions(value: unknown): VersionRef[] {
@@ -183,7 +193,7 @@ export function normaliseIssue(input: unknown, fieldMap: FieldMap = DEFAULT_CLOU
     assignee: person(fields.assignee),
     reporter: person(fields.reporter),
     parentKey,
-    sprints: sprints(custom(fieldMap.sprint)),
+    sprints: agileSprints(fields, custom(fieldMap.sprint)),
     storyPoints,
     acceptanceCriteria: acceptance.length > 0 ? acceptance : null,
     fixVersions: versions(fields.fixVersions),
@@ -192,6 +202,7 @@ export function normaliseIssue(input: unknown, fieldMap: FieldMap = DEFAULT_CLOU
     dueDate: dateOnly(fields.duedate),
     team: teamName(custom(fieldMap.team)),
     securityLevel: str(obj(fields.security)?.name) ?? null,
+    ...(fields.flagged === true || names(custom(fieldMap.flagged)).length > 0 ? { flagged: true } : {}),
     boardIds: options.boardIds ?? [],
     ...(updatedBy ? { updatedBy } : {}),
     created: str(fields.created) ?? '',

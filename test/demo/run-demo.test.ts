@@ -21,7 +21,8 @@ describe('demo/run-demo on the bundled sample site', () => {
     expect(data.verdicts.find((v) => v.key === 'OPS-90')).toMatchObject({ role: 'none', state: 'unowned' });
     expect(byState('conflict')).toBeGreaterThan(0);
     expect(byState('unowned')).toBeGreaterThan(0);
-    expect(data.verdicts.filter((v) => v.role === 'unclear').length).toBeGreaterThan(10);
+    // Some sample items are too thin to call: the demo has nudges to show.
+    expect(data.verdicts.filter((v) => v.role === 'unclear').length).toBeGreaterThan(3);
   });
 
   it('prints ownership per team, nudges, digests and acceptance reminders', () => {

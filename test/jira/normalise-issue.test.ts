@@ -50,6 +50,28 @@ describe('jira/normalise-issue', () => {
     expect(normaliseIssue({ ...base, fields: { ...base.fields, epic: { id: 5, key: 'PAY-3', name: 'E' } } }).parentKey).toBe('PAY-3');
   });
 
+  it('reads real Jira Agile REST records as exported: open and closed sprints, agile epic, flagged', () => {
+    const lines = readFileSync(new URL('../fixtures/eval-real/titanium/items.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { key: string; fields: Record<string, unknown> });
+    const withBoth = lines.find((l) => l.fields.sprint && Array.isArray(l.fields.closedSprints) && (l.fields.closedSprints as unknown[]).length > 0);
+    const withEpic = lines.find((l) => l.fields.epic);
+    if (!withBoth || !withEpic) throw new Error('the Titanium export has records with open and closed sprints and with an agile epic');
+    const item = normaliseIssue(withBoth);
+    const open = withBoth.fields.sprint as { id: number; name: string };
+    expect(item.sprints[0]).toEqual({ id: open.id, name: open.name, state: 'active' });
+    expect(item.sprints.filter((s) => s.state === 'closed')).toHaveLength((withBoth.fields.closedSprints as unknown[]).length);
+    expect(normaliseIssue(withEpic).parentKey).toBe((withEpic.fields.epic as { key: string }).key);
+    const base = { key: 'PAY-9', fields: { summary: 's', issuetype: { name: 'Story' } } };
+    expect(normaliseIssue({ ...base, fields: { ...base.fields, flagged: true } }).flagged).toBe(true);
+    expect(normaliseIssue({ ...base, fields: { ...base.fields, flagged: false } }).flagged).toBeUndefined();
+  });
+
+  it('flattens markdown descriptions (trackers, GitHub imports) without mistaking them for wiki markup', () => {
+    const base = { key: 'DEV-1', fields: { summary: 's', issuetype: { name: 'Epic' } } };
+    const markdown = '### Community Note\n\n* Please vote with a **reaction** on [the issue](https://example.org/1)\n\n```js\nconst x = 1;\n```';
+    expect(normaliseIssue({ ...base, fields: { ...base.fields, description: markdown } }).description).toBe('Community Note\n\nPlease vote with a reaction on the issue\n\nconst x = 1;');
+    expect(normaliseIssue({ ...base, fields: { ...base.fields, description: 'h3. Goal\n*Ship* [it|https://x.example]' } }).description).toBe('Goal\nShip it');
+  });
+
   it('reports malformed records with the field at fault instead of throwing', () => {
     expect(safeNormaliseIssue(null)).toEqual({ ok: false, error: '(issue): not a JSON object' });
     expect(safeNormaliseIssue({ fields: {} })).toEqual({ ok: false, error: 'key: missing' });

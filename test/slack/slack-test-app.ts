@@ -39,7 +39,7 @@ export function testItems(): WorkItem[] {
     workItem({ key: 'PAY-231', summary: 'As a merchant I can export <payouts> & refunds', issueType: 'Story', hierarchyLevel: 0, sprints: sprint, storyPoints: 3, url: `${SITE}/browse/PAY-231` }),
     workItem({ key: 'PAY-232', summary: 'Pricing strategy for the pricing page', issueType: 'Initiative', hierarchyLevel: 2, targetEnd: '2026-01-31', url: `${SITE}/browse/PAY-232` }),
     workItem({ key: 'PAY-233', summary: 'Fraud rules for card payments', issueType: 'Story', hierarchyLevel: 0, sprints: sprint, securityLevel: 'Finance only', url: `${SITE}/browse/PAY-233` }),
-    workItem({ key: 'PAY-234', summary: 'Something vague about payments', issueType: 'Task', url: `${SITE}/browse/PAY-234` }),
+    workItem({ key: 'PAY-234', summary: 'Something vague about payments', issueType: 'Epic', hierarchyLevel: 1, url: `${SITE}/browse/PAY-234` }),
     workItem({ key: 'GRO-7', summary: 'Referral landing page copy', issueType: 'Story', hierarchyLevel: 0, sprints: [{ id: 9, name: 'G 3', state: 'active' }], url: `${SITE}/browse/GRO-7` }),
     workItem({ key: 'SEC-1', summary: 'Internal audit of the pricing page', issueType: 'Story', hierarchyLevel: 0, url: `${SITE}/browse/SEC-1` }),
   ];

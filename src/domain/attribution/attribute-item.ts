@@ -1,9 +1,10 @@
 import type { PersonRefLike, TeamProfile } from '../team.js';
 import { NOT_APPLICABLE, type OwnershipState, PM, PO, type Reason, UNCLEAR, type Verdict } from '../verdict.js';
 import type { OwnershipDecision, Person, WorkItem } from '../work-item.js';
-import { type CompiledTeam, indexTeams, type TeamIndex } from './compile-teams.js';
-import { THRESHOLDS } from './defaults.js';
-import { collectSignals } from './signals.js';
+import { indexTeams, type TeamIndex } from './compile-teams.js';
+import { type AttributionModel, loadModel, type ModelFile } from './model.js';
+import shippedModel from './model/attribution-model.json' with { type: 'json' };
+import { modelAnswer } from './model-verdict.js';
 import { type TeamClaim, teamClaims } from './team-claims.js';
 
 
@@ -13,7 +14,12 @@ export interface AttributionContext {
   parent?: Pick<Verdict, 'key' | 'role'>;
   /** A decision recorded in Slack; overrides one stored on the item. */
   decision?: OwnershipDecision | null;
+  /** The attribution model; the one shipped with this build unless given (training, evaluation). */
+  model?: AttributionModel;
 }
+
+/** The model `npm run train` fitted on the real labelled corpus (test/fixtures/eval-real). */
+export const SHIPPED_MODEL: AttributionModel = loadModel(shippedModel as ModelFile);
 
 export function toPerson(ref: PersonRefLike): Person {
   const person: Person = {};
@@ -44,41 +50,6 @@ function holders(team: TeamProfile, role: string): Person[] | null {
   if (role === PM) return team.pm ? [toPerson(team.pm)] : null;
   const extra = team.roles.find((r) => r.id === role);
   return extra && extra.people.length > 0 ? extra.people.map(toPerson) : null;
-}
-
-/** Score per role, highest first. Items have a handful of reasons: a flat array beats a Map here. */
-function score(reasons: readonly Reason[]): [string, number][] {
-  const totals: [string, number][] = [];
-  for (const r of reasons) {
-    const entry = totals.find((t) => t[0] === r.role);
-    if (entry) entry[1] += r.weight;
-    else totals.push([r.role, r.weight]);
-  }
-  return totals.sort((a, b) => b[1] - a[1]);
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
-function decideRole(reasons: readonly Reason[], settings: CompiledTeam): { role: string; confidence: number; why?: Reason } {
-  const ranked = score(reasons);
-  const total = ranked.reduce((sum, [, s]) => sum + s, 0);
-  const [top, second] = ranked;
-  if (!top) {
-    return { role: UNCLEAR, confidence: 1, why: { signal: 'no-evidence', role: UNCLEAR, weight: 0, evidence: { field: '(item)', value: 'no signal fired' }, text: 'too little to go on: no signal points to a role' } };
-  }
-  const confidence = top[1] / (total + THRESHOLDS.evidencePrior);
-  const margin = (top[1] - (second?.[1] ?? 0)) / total;
-  if (confidence >= settings.minConfidence && margin >= settings.minMargin) return { role: top[0], confidence: round(confidence) };
-  const text = second && margin < settings.minMargin
-    ? `signals conflict: ${top[0]} ${round(top[1])} vs ${second[0]} ${round(second[1])}`
-    : `too little to go on: only ${round(top[1])} points for ${top[0]}`;
-  return {
-    role: UNCLEAR,
-    confidence: round(1 - confidence),
-    why: { signal: 'margin', role: UNCLEAR, weight: 0, evidence: { field: '(scores)', value: ranked.map(([r, s]) => `${r} ${round(s)}`).join(', ') }, text },
-  };
 }
 
 function decisionReason(decision: OwnershipDecision): Reason {
@@ -121,8 +92,8 @@ export function attributeItem(item: WorkItem, context: AttributionContext): Verd
   const claims = teamClaims(item, index);
   const primary = claims[0]?.team ?? null;
   const settings = primary ? (index.compiled.get(primary.id) ?? index.fallback) : index.fallback;
-  const reasons = collectSignals({ item, settings, parent: context.parent }).sort((a, b) => b.weight - a.weight);
-  for (const r of reasons) r.weight = round(r.weight);
+  const answer = modelAnswer(context.model ?? SHIPPED_MODEL, item, settings, context.parent);
+  const reasons = answer.reasons;
 
   const claimReason: Reason[] =
     claims.length > 1
@@ -147,8 +118,10 @@ export function attributeItem(item: WorkItem, context: AttributionContext): Verd
     };
   }
 
-  const { role, confidence, why } = decideRole(reasons, settings);
+  const { role, confidence } = answer;
   const owners = primary && role !== UNCLEAR ? holders(primary, role) : null;
+  const [first, ...rest] = reasons;
+  const ordered = first?.signal === 'margin' ? [first, ...claimReason, ...rest] : [...claimReason, ...reasons];
   return {
     key: item.key,
     role,
@@ -156,6 +129,6 @@ export function attributeItem(item: WorkItem, context: AttributionContext): Verd
     state: stateFor(role, claims, owners),
     teamId: primary?.id ?? null,
     owners: owners ?? [],
-    reasons: [...(why ? [why] : []), ...claimReason, ...reasons],
+    reasons: ordered,
   };
 }

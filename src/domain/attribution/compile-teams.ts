@@ -1,6 +1,6 @@
 import type { TeamProfile } from '../team.js';
-import { type CueMatcher, cueMatcher, DEFAULT_CUE_MATCHERS } from './text-cues.js';
-import { SIGNAL_WEIGHTS, type SignalId, THRESHOLDS } from './defaults.js';
+import { type CueMatcher, cueMatcher } from './text-cues.js';
+import type { SignalId } from './defaults.js';
 
 /**
  * A team's attribution settings turned into lookup tables once, so attributing an item is a
@@ -13,8 +13,10 @@ export interface CompiledTeam {
   labelRoles: Map<string, string>;
   componentRoles: Map<string, string>;
   typeOverrides: Record<string, string>;
-  cueMatchers: readonly CueMatcher[];
-  minConfidence: number;
+  /** Cues of the team's extra roles (PMM…). */
+  extraRoleMatchers: readonly CueMatcher[];
+  /** Overrides the model's `unclear` threshold when set. */
+  minConfidence: number | undefined;
   minMargin: number;
 }
 
@@ -40,15 +42,14 @@ function compileTeam(team: TeamProfile | null): CompiledTeam {
   const weights = overrides?.weights ?? {};
   return {
     team,
-    weight: (signal) => SIGNAL_WEIGHTS[signal] * (weights[signal] ?? 1),
+    weight: (signal) => weights[signal] ?? 1,
     acceptanceStatuses: new Set((team?.acceptance.statuses ?? DEFAULT_ACCEPTANCE).map((s) => s.toLowerCase())),
     labelRoles: lowerMap(overrides?.labels ?? {}),
     componentRoles: lowerMap(overrides?.components ?? {}),
     typeOverrides: overrides?.issueTypes ?? {},
-    // Neighbouring roles first: a cue they claim ("launch announcement") is not also a PM cue ("launch").
-    cueMatchers: [...(team?.roles ?? []).map((role) => cueMatcher(role.id, role.cues)), ...DEFAULT_CUE_MATCHERS],
-    minConfidence: overrides?.minConfidence ?? THRESHOLDS.minConfidence,
-    minMargin: overrides?.minMargin ?? THRESHOLDS.minMargin,
+    extraRoleMatchers: (team?.roles ?? []).map((role) => cueMatcher(role.id, role.cues)),
+    minConfidence: overrides?.minConfidence,
+    minMargin: overrides?.minMargin ?? 0,
   };
 }
 

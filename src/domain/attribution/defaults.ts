@@ -1,34 +1,30 @@
 /**
- * Default weights per signal and the thresholds that separate a verdict from `unclear`.
- * Teams scale a signal with `attribution.weights` (0 turns it off) in the team file.
+ * The signals a verdict can cite. Their weights are learned (`npm run train`); a team scales a
+ * signal with `attribution.weights` in the team file (0 turns it off, 2 doubles it).
  */
-export const SIGNAL_WEIGHTS = {
-  /** Issue-type prior: strongest single signal, since sites encode roles in their types. */
-  'issue-type': 1,
-  /** Initiative level and above is roadmap by construction. */
-  hierarchy: 1,
-  sprint: 1.5,
-  'story-points': 0.8,
-  'acceptance-criteria': 1.5,
-  'user-story': 1.2,
-  'awaiting-acceptance': 2,
-  'parent-chain': 1,
-  release: 0.6,
-  'target-dates': 0.8,
-  board: 0.4,
-  label: 1,
-  component: 1,
-  'text-cue': 1,
-  'extra-role': 2,
-} as const;
+export const SIGNAL_IDS = [
+  'issue-type',
+  'hierarchy',
+  'sprint',
+  'story-points',
+  'acceptance-criteria',
+  'user-story',
+  'awaiting-acceptance',
+  'parent-chain',
+  'release',
+  'target-dates',
+  'board',
+  'label',
+  'component',
+  'text-cue',
+  'detail',
+  'words',
+  'extra-role',
+] as const;
 
-export type SignalId = keyof typeof SIGNAL_WEIGHTS;
+export type SignalId = (typeof SIGNAL_IDS)[number];
 
-export const THRESHOLDS = {
-  /** top / (total + EVIDENCE_PRIOR) below this → unclear. */
-  minConfidence: 0.55,
-  /** (top − second) / total below this → unclear: the roles are too close to call. */
-  minMargin: 0.35,
-  /** Pseudo-evidence for "unclear": a lone weak signal must not produce a confident verdict. */
-  evidencePrior: 1,
-} as const;
+/** Logit a team-file mapping (issue type, label, component → role) adds for its role. */
+export const TEAM_RULE_LOGIT = 4;
+/** Logit per cue of a configured extra role (e.g. PMM: "launch announcement"). */
+export const EXTRA_ROLE_LOGIT = 2.5;

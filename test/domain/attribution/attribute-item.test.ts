@@ -72,13 +72,17 @@ describe('domain/attribution/attribute-item', () => {
     expect(needsAttention(verdict)).toBe(true);
   });
 
-  it('answers unclear when PO and PM signals are evenly matched', () => {
+  it('answers unclear below the confidence a team asks for, naming the probabilities', () => {
     const item = workItem({ key: 'PAY-4', summary: 'Update pricing page copy for the launch', issueType: 'Task', hierarchyLevel: 0, sprints: [{ id: 1, name: 'S1', state: 'active' }] });
+    const strict = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [], components: [] }, attribution: { weights: {}, minConfidence: 0.999, issueTypes: {}, labels: {}, components: {} } });
 
-    const verdict = attributeItem(item, { teams });
+    const usual = attributeItem(item, { teams });
+    const verdict = attributeItem(item, { teams: [strict] });
 
+    expect(usual.role).toBe('PO');
     expect(verdict.role).toBe('unclear');
-    expect(verdict.reasons[0]?.signal).toBe('margin');
+    expect(verdict.reasons[0]).toMatchObject({ signal: 'margin', text: expect.stringMatching(/^not sure enough: PO at \d+% is below the 100% needed/) });
+    expect(verdict.confidence).toBeLessThan(0.5);
   });
 
   it('reads an unknown issue type from its hierarchy level and other signals', () => {

@@ -1,0 +1,133 @@
+/**
+ * Honest figures for the attribution model on the real labelled corpus: every item is scored by
+ * a model that never saw it (stratified k-fold, and leave-one-source-out), through the same
+ * `attributeItem` the product runs, beside the issue-type baseline of the same run.
+ */
+import { attributeItem } from '../../src/domain/attribution/attribute-item.js';
+import { loadModel } from '../../src/domain/attribution/model.js';
+import { typePrior } from '../../src/domain/attribution/type-priors.js';
+import { CLASSES, type Example, loadCorpus, SOURCES, type Source } from './corpus.js';
+import { folds, trainModel } from './fit-model.js';
+
+export interface Prediction {
+  key: string;
+  source: Source;
+  label: number;
+  predicted: number;
+  confidence: number;
+}
+
+export interface ClassScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+  predicted: number;
+}
+
+export interface Scores {
+  items: number;
+  perClass: Record<string, ClassScores>;
+  macroF1: number;
+  accuracy: number;
+  poPmSwaps: number;
+  unclearShare: number;
+  labelledUnclearShare: number;
+  /** Expected calibration error over 10 equal-width confidence bins. */
+  ece: number;
+  bins: { from: number; to: number; count: number; confidence: number; accuracy: number }[];
+}
+
+export function score(predictions: readonly Prediction[]): Scores {
+  const perClass: Record<string, ClassScores> = {};
+  CLASSES.forEach((name, c) => {
+    const tp = predictions.filter((p) => p.label === c && p.predicted === c).length;
+    const predicted = predictions.filter((p) => p.predicted === c).length;
+    const support = predictions.filter((p) => p.label === c).length;
+    const precision = predicted ? tp / predicted : 0;
+    const recall = support ? tp / support : 0;
+    perClass[name] = { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support, predicted };
+  });
+  const po = CLASSES.indexOf('PO');
+  const pm = CLASSES.indexOf('PM');
+  const unclear = CLASSES.indexOf('unclear');
+  const bins = Array.from({ length: 10 }, (_, b) => ({ from: b / 10, to: (b + 1) / 10, count: 0, confidence: 0, accuracy: 0 }));
+  for (const p of predictions) {
+    const bin = bins[Math.min(9, Math.floor(p.confidence * 10))] as (typeof bins)[number];
+    bin.count++;
+    bin.confidence += p.confidence;
+    bin.accuracy += p.predicted === p.label ? 1 : 0;
+  }
+  let ece = 0;
+  for (const bin of bins) {
+    if (bin.count === 0) continue;
+    ece += (bin.count / predictions.length) * Math.abs(bin.accuracy / bin.count - bin.confidence / bin.count);
+    bin.confidence /= bin.count;
+    bin.accuracy /= bin.count;
+  }
+  const n = predictions.length;
+  return {
+    items: n,
+    perClass,
+    macroF1: CLASSES.reduce((s, c) => s + (perClass[c]?.f1 ?? 0), 0) / CLASSES.length,
+    accuracy: predictions.filter((p) => p.label === p.predicted).length / n,
+    poPmSwaps: predictions.filter((p) => (p.label === po && p.predicted === pm) || (p.label === pm && p.predicted === po)).length,
+    unclearShare: predictions.filter((p) => p.predicted === unclear).length / n,
+    labelledUnclearShare: predictions.filter((p) => p.label === unclear).length / n,
+    ece,
+    bins,
+  };
+}
+
+/** Trains on `train`, predicts `test` through attributeItem with that model. */
+function predict(train: readonly Example[], test: readonly Example[]): Prediction[] {
+  const model = loadModel(trainModel(train, { evaluation: true }).file);
+  return test.map((e) => {
+    const verdict = attributeItem(e.item, { teams: [], model });
+    return { key: e.item.key, source: e.source, label: e.label, predicted: CLASSES.indexOf(verdict.role as (typeof CLASSES)[number]), confidence: verdict.confidence };
+  });
+}
+
+export const OUTER_FOLDS = 10;
+
+export function crossValidated(examples: readonly Example[], k = OUTER_FOLDS): Prediction[] {
+  const fold = folds(examples.map((e) => ({ key: e.item.key, stratum: `${e.source}/${e.label}` })), k);
+  const out: Prediction[] = [];
+  for (let f = 0; f < k; f++) {
+    out.push(...predict(examples.filter((_, i) => fold[i] !== f), examples.filter((_, i) => fold[i] === f)));
+  }
+  return out;
+}
+
+export function leaveOneSourceOut(examples: readonly Example[], heldOut: Source): Prediction[] {
+  return predict(examples.filter((e) => e.source !== heldOut), examples.filter((e) => e.source === heldOut));
+}
+
+/** The baseline: the issue type's prior role, `unclear` for types it does not know. */
+export function baseline(examples: readonly Example[]): Prediction[] {
+  return examples.map((e) => {
+    const prior = typePrior(e.item.issueType);
+    const predicted = CLASSES.indexOf((prior?.role ?? 'unclear') as (typeof CLASSES)[number]);
+    return { key: e.item.key, source: e.source, label: e.label, predicted: predicted < 0 ? CLASSES.indexOf('unclear') : predicted, confidence: 1 };
+  });
+}
+
+export interface Evaluation {
+  kfold: { all: Scores; bySource: Record<Source, Scores> };
+  loso: Record<Source, Scores>;
+  baseline: { all: Scores; bySource: Record<Source, Scores> };
+  predictions: Prediction[];
+}
+
+export function evaluate(): Evaluation {
+  const examples = loadCorpus();
+  const predictions = crossValidated(examples);
+  const base = baseline(examples);
+  const bySource = (list: readonly Prediction[]) => Object.fromEntries(SOURCES.map((s) => [s, score(list.filter((p) => p.source === s))])) as Record<Source, Scores>;
+  return {
+    kfold: { all: score(predictions), bySource: bySource(predictions) },
+    loso: Object.fromEntries(SOURCES.map((s) => [s, score(leaveOneSourceOut(examples, s))])) as Record<Source, Scores>,
+    baseline: { all: score(base), bySource: bySource(base) },
+    predictions,
+  };
+}

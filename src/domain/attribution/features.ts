@@ -1,0 +1,203 @@
+import { PM, PO, type Verdict } from '../verdict.js';
+import type { WorkItem } from '../work-item.js';
+import type { CompiledTeam } from './compile-teams.js';
+import type { SignalId } from './defaults.js';
+import { DEFAULT_CUE_MATCHERS, findCues, PM_TAGS, PO_TAGS } from './text-cues.js';
+import { BUCKETS, bucketOf, pairBucket, wordHashes } from './text-hashing.js';
+import { typePrior } from './type-priors.js';
+
+/**
+ * What the attribution model reads of an item: named features (issue type, sprint, labels…),
+ * each with the field and value a person can check, and the hashed words of summary and
+ * description. Training and attribution read items through this one function.
+ */
+export interface NamedFeature {
+  /** Feature name, e.g. `sprint=closed`, `label=roadmap2018`. */
+  name: string;
+  bucket: number;
+  /** Feature value (1 for present; a count or a prior weight otherwise). */
+  x: number;
+  signal: SignalId;
+  field: string;
+  value: string;
+  /** What the feature means, in words: "in closed sprint “Sprint 6”". */
+  text: string;
+}
+
+/** Where a hashed word was read. */
+export const SUMMARY = 1;
+export const DESCRIPTION = 2;
+
+/** Hashed words, in buffers reused from item to item. */
+export interface WordFeatures {
+  n: number;
+  buckets: Uint32Array;
+  x: Float32Array;
+  field: Uint8Array;
+}
+
+export interface ItemFeatures {
+  named: NamedFeature[];
+  words: WordFeatures;
+}
+
+const USER_STORY = /\bas an? [^,.\n]{2,80}?,? (?:i|we) (?:want|can|need|would like|should be able)/i;
+const GIVEN_WHEN_THEN = /(?:^|\n)\s*given\b[\s\S]{0,400}?\bwhen\b[\s\S]{0,400}?\bthen\b/i;
+const AC_SECTION = /(?:^|\n)\s*(?:acceptance criteria|definition of done|\bac\b)\s*[:\n]/i;
+/** Quarter and half-year labels: `Q3`, `2020-Q3`, `2020Q1`, `FY24-H2`, `q3-2021`. */
+const PERIOD_LABEL = /^(?:(?:fy)?\d{2,4}[-_ ]?)?[qh][1-4](?:[-_ ]?(?:fy)?\d{2,4})?$/i;
+/** Roadmap and planning labels: `roadmap`, `roadmap2018`, `roadmap-related`, `planning-3.2.0`. */
+const ROADMAP_LABEL = /roadmap|^planning\b|^planned\b/i;
+
+const ISSUE_KEYS = /\b[A-Z][A-Z0-9]{1,9}-\d+\b/g;
+/** A description naming this many issues is a list of children more than a statement of work. */
+const LISTS_ISSUES = 3;
+
+/** Characters of each text the model reads: the opening says what an item is; pasted logs add noise. */
+export const SUMMARY_CHARS = 300;
+export const DESCRIPTION_CHARS = 500;
+/** Acceptance criteria and child lists sit further down a description than its opening. */
+const STRUCTURE_CHARS = 2000;
+/** Description words count for less than summary words, as a reader weighs them. */
+const DESCRIPTION_WEIGHT = 0.6;
+const SHORT_DESCRIPTION = 120;
+const LONG_DESCRIPTION = 2000;
+
+const MAX_WORDS = 1024;
+const wordScratch = new Uint32Array(MAX_WORDS);
+const shared: WordFeatures = newWordFeatures();
+
+function quote(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Words and word pairs of one text, scaled so a long text weighs no more than a short one. */
+function addWords(out: WordFeatures, text: string, limit: number, field: number, weight: number): void {
+  const n = wordHashes(text, limit, wordScratch);
+  if (n === 0) return;
+  const x = weight / Math.sqrt(2 * n - 1);
+  let previous = 0;
+  for (let i = 0; i < n && out.n + 2 <= out.buckets.length; i++) {
+    const h = wordScratch[i] as number;
+    out.buckets[out.n] = h & (BUCKETS - 1);
+    out.x[out.n] = x;
+    out.field[out.n++] = field;
+    if (i > 0) {
+      out.buckets[out.n] = pairBucket(previous, h);
+      out.x[out.n] = x;
+      out.field[out.n++] = field;
+    }
+    previous = h;
+  }
+}
+
+const bucketCache = new Map<string, number>();
+/** Bucket of a named feature; the names repeat from item to item, so they are remembered. */
+export function namedBucket(name: string): number {
+  let b = bucketCache.get(name);
+  if (b === undefined) {
+    b = bucketOf(`f:${name}`);
+    if (bucketCache.size < 50_000) bucketCache.set(name, b);
+  }
+  return b;
+}
+
+export interface FeatureInput {
+  item: WorkItem;
+  settings: CompiledTeam;
+  parent?: Pick<Verdict, 'key' | 'role'> | undefined;
+  /** Fresh buffers (training keeps every item's words); attribution reuses one set. */
+  words?: WordFeatures;
+}
+
+export function newWordFeatures(): WordFeatures {
+  const size = MAX_WORDS * 2;
+  return { n: 0, buckets: new Uint32Array(size), x: new Float32Array(size), field: new Uint8Array(size) };
+}
+
+export function extractFeatures({ item, settings, parent, words = shared }: FeatureInput): ItemFeatures {
+  const named: NamedFeature[] = [];
+  const add = (name: string, x: number, signal: SignalId, field: string, value: string, text: string) => {
+    named.push({ name, bucket: namedBucket(name), x, signal, field, value, text });
+  };
+  const level = item.hierarchyLevel;
+  const body = item.description.length > STRUCTURE_CHARS ? item.description.slice(0, STRUCTURE_CHARS) : item.description;
+  const type = item.issueType.trim().toLowerCase().replace(/\s+/g, ' ');
+
+  add(`type=${type}`, 1, 'issue-type', 'issuetype', item.issueType, `issue type ${item.issueType}`);
+  const prior = typePrior(item.issueType, {});
+  if (prior && (prior.role === PO || prior.role === PM)) {
+    // By strength, so the corpus's weak roadmap types (Epic, New Feature) cannot wash out the strong ones it lacks (Initiative, Idea).
+    const strength = prior.weight >= 2 ? 'strong' : prior.weight >= 1 ? 'lean' : 'hint';
+    add(`type-prior:${prior.role}:${strength}`, 1, 'issue-type', 'issuetype', item.issueType, `${item.issueType}: ${prior.because}`);
+  }
+
+  if (level !== null) {
+    const name = level >= 2 ? 'level>=2' : `level=${level}`;
+    const text = level >= 2 ? `hierarchy level ${level}: initiative and above` : level === 1 ? 'hierarchy level 1: epic' : level === 0 ? 'story level' : 'sub-task level';
+    add(name, 1, 'hierarchy', 'issuetype.hierarchyLevel', String(level), text);
+  }
+
+  const sprint = item.sprints.find((s) => s.state === 'active') ?? item.sprints.find((s) => s.state === 'future') ?? item.sprints[0];
+  if (sprint) add(sprint.state === 'closed' ? 'sprint=closed' : 'sprint=open', 1, 'sprint', 'sprint', sprint.name, `in ${sprint.state} sprint "${sprint.name}"`);
+  if (item.storyPoints !== null && item.storyPoints > 0) add('story-points', 1, 'story-points', 'storyPoints', String(item.storyPoints), `estimated at ${item.storyPoints} story points`);
+
+  if (item.acceptanceCriteria) add('acceptance-criteria', 1, 'acceptance-criteria', 'acceptanceCriteria', quote(item.acceptanceCriteria, 40), 'has acceptance criteria');
+  else if (AC_SECTION.test(body) || GIVEN_WHEN_THEN.test(body)) add('acceptance-criteria', 1, 'acceptance-criteria', 'description', 'acceptance criteria section', 'description has acceptance criteria');
+  const story = USER_STORY.exec(item.summary) ?? USER_STORY.exec(item.description.slice(0, 400));
+  if (story) add('user-story', 1, 'user-story', item.summary.includes(story[0]) ? 'summary' : 'description', quote(story[0]), 'written as a user story');
+
+  if (settings.acceptanceStatuses.has(item.status.toLowerCase()) && (level === null || level <= 0)) {
+    add('awaiting-acceptance', 1, 'awaiting-acceptance', 'status', item.status, `status "${item.status}" waits for the PO's acceptance`);
+  }
+  if (parent && (parent.role === PM || parent.role === PO)) {
+    // An epic under a PM's initiative is a piece of the roadmap; a story under it is still backlog work.
+    const epicLevel = level !== null && level >= 1;
+    add(`parent${epicLevel ? '-of-epic' : ''}=${parent.role}`, 1, 'parent-chain', 'parent', parent.key, `child of ${parent.key}, which is ${parent.role} work`);
+  }
+
+  const dated = item.fixVersions.find((v) => v.releaseDate);
+  if (level !== null && level >= 1 && dated) add('dated-release', 1, 'release', 'fixVersions', dated.name, `planned for release "${dated.name}" (${dated.releaseDate})`);
+  else if (item.fixVersions[0]) add('fix-version', 1, 'release', 'fixVersions', item.fixVersions[0].name, `fix version "${item.fixVersions[0].name}"`);
+  if (level !== null && level >= 1 && (item.targetStart || item.targetEnd)) {
+    const range = `${item.targetStart ?? '?'} → ${item.targetEnd ?? '?'}`;
+    add('target-dates', 1, 'target-dates', 'targetEnd', range, `target dates set (${range})`);
+  }
+  if (item.boardIds.length > 0 && (level === null || level <= 0)) add('board', 1, 'board', 'board', String(item.boardIds[0]), `on board ${item.boardIds[0]}`);
+
+  for (const label of item.labels) {
+    const lower = label.toLowerCase();
+    add(`label=${lower}`, 1, 'label', 'labels', label, `label "${label}"`);
+    if (PERIOD_LABEL.test(lower)) add('label-period', 1, 'label', 'labels', label, `label "${label}" names a quarter or half-year`);
+    else if (ROADMAP_LABEL.test(lower)) add('label-roadmap', 1, 'label', 'labels', label, `label "${label}" is a roadmap or planning label`);
+    else if (PM_TAGS.has(lower)) add('label-tag:PM', 1, 'label', 'labels', label, `label "${label}" names roadmap territory`);
+    else if (PO_TAGS.has(lower)) add('label-tag:PO', 1, 'label', 'labels', label, `label "${label}" names delivery work`);
+  }
+  for (const component of item.components) {
+    const lower = component.toLowerCase();
+    add(`component=${lower}`, 1, 'component', 'components', component, `component "${component}"`);
+    if (PM_TAGS.has(lower)) add('component-tag:PM', 1, 'component', 'components', component, `component "${component}" names roadmap territory`);
+    else if (PO_TAGS.has(lower)) add('component-tag:PO', 1, 'component', 'components', component, `component "${component}" names delivery work`);
+  }
+
+  const description = item.description.slice(0, DESCRIPTION_CHARS);
+  for (const matcher of DEFAULT_CUE_MATCHERS) {
+    const inSummary = findCues(matcher, item.summary);
+    const inDescription = findCues(matcher, description).filter((cue) => !inSummary.includes(cue));
+    if (inSummary.length > 0) add(`cues:${matcher.role}:summary`, Math.min(2, inSummary.length), 'text-cue', 'summary', inSummary.join(', '), `summary mentions ${inSummary.map((c) => `“${c}”`).join(', ')}`);
+    if (inDescription.length > 0) add(`cues:${matcher.role}:description`, Math.min(3, inDescription.length), 'text-cue', 'description', inDescription.join(', '), `description mentions ${inDescription.map((c) => `“${c}”`).join(', ')}`);
+  }
+
+  const keys = body.match(ISSUE_KEYS)?.length ?? 0;
+  if (keys >= LISTS_ISSUES) add('description=lists-issues', 1, 'detail', 'description', `${keys} issue keys`, `the description lists ${keys} other issues`);
+  const length = item.description.trim().length;
+  if (length === 0) add('description=empty', 1, 'detail', 'description', '(empty)', 'no description');
+  else if (length < SHORT_DESCRIPTION) add('description=short', 1, 'detail', 'description', `${length} characters`, 'a one-line description');
+  else if (length > LONG_DESCRIPTION) add('description=long', 1, 'detail', 'description', `${length} characters`, 'a long, detailed description');
+
+  words.n = 0;
+  addWords(words, item.summary, SUMMARY_CHARS, SUMMARY, 1);
+  addWords(words, item.description, DESCRIPTION_CHARS, DESCRIPTION, DESCRIPTION_WEIGHT);
+  return { named, words };
+}

@@ -1,0 +1,126 @@
+import { UNCLEAR, type Reason, type Verdict } from '../verdict.js';
+import type { WorkItem } from '../work-item.js';
+import type { CompiledTeam } from './compile-teams.js';
+import { decide } from './decide.js';
+import { EXTRA_ROLE_LOGIT, TEAM_RULE_LOGIT } from './defaults.js';
+import { extractFeatures } from './features.js';
+import { type AttributionModel, modelLogits, namedPull, wordPulls } from './model.js';
+import { findCues } from './text-cues.js';
+
+/**
+ * The role, its calibrated probability and the reasons, from the model plus the team file's
+ * rules (issue type, label and component maps, extra roles' cues) on top.
+ */
+export interface ModelAnswer {
+  role: string;
+  confidence: number;
+  reasons: Reason[];
+}
+
+/** Reasons that moved a verdict by less than this (in logits) are noise to a reader. */
+const MIN_REASON_WEIGHT = 0.05;
+const MAX_REASONS = 8;
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function percent(p: number): string {
+  return `${Math.round(p * 100)}%`;
+}
+
+interface TeamRule {
+  role: string;
+  logit: number;
+  reason: Reason;
+}
+
+/** Team-file rules that fire for the item: they add to a role's score, after the model. */
+function teamRules(item: WorkItem, settings: CompiledTeam): TeamRule[] {
+  const rules: TeamRule[] = [];
+  const rule = (signal: 'issue-type' | 'label' | 'component', role: string, field: string, value: string, text: string) => {
+    const logit = TEAM_RULE_LOGIT * settings.weight(signal);
+    if (logit > 0) rules.push({ role, logit, reason: { signal, role, weight: round(logit), evidence: { field, value }, text } });
+  };
+  const type = item.issueType.trim().toLowerCase();
+  for (const name in settings.typeOverrides) {
+    if (name.trim().toLowerCase() === type) rule('issue-type', settings.typeOverrides[name] as string, 'issuetype', item.issueType, `issue type ${item.issueType}: mapped in the team file to ${settings.typeOverrides[name]}`);
+  }
+  for (const label of item.labels) {
+    const role = settings.labelRoles.get(label.toLowerCase());
+    if (role) rule('label', role, 'labels', label, `label "${label}": mapped in the team file to ${role}`);
+  }
+  for (const component of item.components) {
+    const role = settings.componentRoles.get(component.toLowerCase());
+    if (role) rule('component', role, 'components', component, `component "${component}": mapped in the team file to ${role}`);
+  }
+  for (const matcher of settings.extraRoleMatchers) {
+    const cues = [...new Set([...findCues(matcher, item.summary), ...findCues(matcher, item.description.slice(0, 2000)), ...item.labels.flatMap((l) => findCues(matcher, l))])];
+    const logit = EXTRA_ROLE_LOGIT * Math.min(2, cues.length) * settings.weight('extra-role');
+    if (logit > 0) {
+      const where = findCues(matcher, item.summary).length > 0 ? 'summary' : 'description';
+      rules.push({ role: matcher.role, logit, reason: { signal: 'extra-role', role: matcher.role, weight: round(logit), evidence: { field: where, value: cues.slice(0, 4).join(', ') }, text: `${where} mentions ${cues.slice(0, 4).map((c) => `“${c}”`).join(', ')}` } });
+    }
+  }
+  return rules;
+}
+
+const scratch = new Float64Array(8);
+
+export function modelAnswer(model: AttributionModel, item: WorkItem, settings: CompiledTeam, parent: Pick<Verdict, 'key' | 'role'> | undefined): ModelAnswer {
+  const features = extractFeatures({ item, settings, parent });
+  const rules = teamRules(item, settings);
+  let classes = model.classes;
+  for (const r of rules) if (!classes.includes(r.role)) classes = [...classes, r.role];
+  const z = classes.length <= scratch.length ? scratch : new Float64Array(classes.length);
+  modelLogits(model, features, settings.weight, z);
+  const k = model.classes.length;
+  for (let c = 0; c < classes.length; c++) z[c] = c < k ? (z[c] as number) / model.temperature : Number.NEGATIVE_INFINITY;
+  for (const r of rules) {
+    const c = classes.indexOf(r.role);
+    z[c] = (z[c] === Number.NEGATIVE_INFINITY ? 0 : (z[c] as number)) + r.logit;
+  }
+  let max = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < classes.length; c++) max = Math.max(max, z[c] as number);
+  let sum = 0;
+  for (let c = 0; c < classes.length; c++) {
+    z[c] = Math.exp((z[c] as number) - max);
+    sum += z[c] as number;
+  }
+  for (let c = 0; c < classes.length; c++) z[c] = (z[c] as number) / sum;
+
+  const decision = decide(z.subarray(0, classes.length), classes, settings.minConfidence ?? model.threshold, settings.minMargin);
+  const lead = decision.leading;
+  const against = decision.runnerUp;
+  const reasons: Reason[] = rules.map((r) => r.reason);
+  // Pulls are measured between the two most probable roles, which is what a reader weighs.
+  if (lead < k && against < k) {
+    for (const f of features.named) {
+      const d = namedPull(model, f.bucket, f.x * settings.weight(f.signal), lead, against);
+      if (Math.abs(d) < MIN_REASON_WEIGHT) continue;
+      const existing = reasons.find((r) => r.signal === f.signal && r.evidence.field === f.field && r.evidence.value === f.value);
+      if (existing && existing.role === classes[d > 0 ? lead : against]) existing.weight = round(existing.weight + Math.abs(d));
+      else reasons.push({ signal: f.signal, role: classes[d > 0 ? lead : against] as string, weight: round(Math.abs(d)), evidence: { field: f.field, value: f.value }, text: f.text });
+    }
+    const pulls = wordPulls(model, features, settings.weight, lead, against);
+    for (const [to, list] of [[lead, pulls.toward], [against, pulls.away]] as const) {
+      for (const pull of list) {
+        if (pull.weight < MIN_REASON_WEIGHT) continue;
+        const quoted = pull.words.map((w) => `‘${w}’`).join(', ');
+        const role = classes[to] as string;
+        reasons.push({ signal: 'words', role, weight: round(pull.weight), evidence: { field: pull.field, value: pull.words.join(', ') }, text: `${pull.field}: ${quoted} → ${role} +${round(pull.weight)}` });
+      }
+    }
+  }
+  reasons.sort((a, b) => b.weight - a.weight);
+  if (reasons.length > MAX_REASONS) reasons.length = MAX_REASONS;
+  const role = classes[decision.index] as string;
+  if (role === UNCLEAR) {
+    const ranked = classes.map((c, i) => [c, z[i] as number] as const).sort((a, b) => b[1] - a[1]);
+    const scores = ranked.map(([c, p]) => `${c} ${percent(p)}`).join(', ');
+    const leadRole = classes[lead] as string;
+    const text = leadRole === UNCLEAR ? `too little to go on: ${scores}` : `not sure enough: ${leadRole} at ${percent(z[lead] as number)} is below the ${percent(settings.minConfidence ?? model.threshold)} needed to answer (${scores})`;
+    reasons.unshift({ signal: 'margin', role: UNCLEAR, weight: 0, evidence: { field: '(scores)', value: scores }, text });
+  }
+  return { role, confidence: round(decision.confidence), reasons };
+}

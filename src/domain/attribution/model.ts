@@ -1,0 +1,142 @@
+import type { SignalId } from './defaults.js';
+import { DESCRIPTION, type ItemFeatures, SUMMARY } from './features.js';
+import { BUCKETS, HASH_BITS } from './text-hashing.js';
+
+/**
+ * The attribution model: a regularised multinomial logistic regression over named features and
+ * hashed words, fitted by `npm run train` and shipped as JSON. Scoring is a sum of weights per
+ * feature, so every verdict can say which features moved it and by how much.
+ */
+export interface ModelFile {
+  format: 1;
+  version: string;
+  classes: string[];
+  hashBits: number;
+  /** Divides the logits: fitted on held-out predictions so probabilities mean what they say. */
+  temperature: number;
+  /** Below this probability for PO or PM the answer is `unclear`. */
+  threshold: number;
+  bias: number[];
+  /** [bucket, weight per class…], only buckets with a weight. */
+  weights: number[][];
+  /** Names of word buckets, to say which words moved a verdict. */
+  vocabulary: Record<string, string>;
+  trainedOn: Record<string, unknown>;
+}
+
+export interface AttributionModel {
+  version: string;
+  classes: readonly string[];
+  temperature: number;
+  threshold: number;
+  bias: Float64Array;
+  /** BUCKETS × classes, row-major. */
+  weights: Float32Array;
+  vocabulary: ReadonlyMap<number, string>;
+}
+
+export function loadModel(file: ModelFile): AttributionModel {
+  if (file.format !== 1 || file.hashBits !== HASH_BITS) throw new Error(`attribution model ${file.version}: format ${file.format}/${file.hashBits} bits is not the one this build reads`);
+  const k = file.classes.length;
+  const weights = new Float32Array(BUCKETS * k);
+  for (const row of file.weights) {
+    const b = row[0] as number;
+    for (let c = 0; c < k; c++) weights[b * k + c] = row[c + 1] as number;
+  }
+  return {
+    version: file.version,
+    classes: file.classes,
+    temperature: file.temperature,
+    threshold: file.threshold,
+    bias: Float64Array.from(file.bias),
+    weights,
+    vocabulary: new Map(Object.entries(file.vocabulary).map(([b, name]) => [Number(b), name])),
+  };
+}
+
+export type SignalScale = (signal: SignalId) => number;
+
+/** Model logits (before temperature) into `out`; `scale` is the team's weight per signal. */
+export function modelLogits(model: AttributionModel, features: ItemFeatures, scale: SignalScale, out: Float64Array): void {
+  const k = model.classes.length;
+  const w = model.weights;
+  for (let c = 0; c < k; c++) out[c] = model.bias[c] as number;
+  for (const f of features.named) {
+    const x = f.x * scale(f.signal);
+    if (x === 0) continue;
+    const row = f.bucket * k;
+    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + x * (w[row + c] as number);
+  }
+  const words = features.words;
+  const wordScale = scale('words');
+  if (wordScale === 0) return;
+  for (let i = 0; i < words.n; i++) {
+    const x = (words.x[i] as number) * wordScale;
+    const row = (words.buckets[i] as number) * k;
+    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + x * (w[row + c] as number);
+  }
+}
+
+/** One word-field's pull toward a class: the words that pulled hardest, strongest first. */
+export interface WordPull {
+  field: 'summary' | 'description';
+  weight: number;
+  words: string[];
+}
+
+const TOP_WORDS = 3;
+
+interface TopWords {
+  total: number;
+  entries: [number, number][];
+}
+
+function offer(top: TopWords, entry: number, d: number, words: ItemFeatures['words']): void {
+  const last = top.entries[TOP_WORDS - 1];
+  if (last && d <= last[1]) return;
+  for (const [j] of top.entries) if (words.buckets[j] === words.buckets[entry]) return;
+  top.entries.push([entry, d]);
+  top.entries.sort((a, b) => b[1] - a[1]);
+  if (top.entries.length > TOP_WORDS) top.entries.pop();
+}
+
+/**
+ * How much the words of each field pull class `c` ahead of class `against` (and the reverse),
+ * after temperature, naming the strongest words the vocabulary knows. One pass over the words.
+ */
+export function wordPulls(model: AttributionModel, features: ItemFeatures, scale: SignalScale, c: number, against: number): { toward: WordPull[]; away: WordPull[] } {
+  const k = model.classes.length;
+  const w = model.weights;
+  const words = features.words;
+  const wordScale = scale('words') / model.temperature;
+  // [field][direction]: SUMMARY/DESCRIPTION × toward c / toward `against`.
+  const tops: TopWords[][] = [[], [{ total: 0, entries: [] }, { total: 0, entries: [] }], [{ total: 0, entries: [] }, { total: 0, entries: [] }]];
+  if (wordScale !== 0) {
+    for (let i = 0; i < words.n; i++) {
+      const bucket = words.buckets[i] as number;
+      const row = bucket * k;
+      const d = wordScale * (words.x[i] as number) * ((w[row + c] as number) - (w[row + against] as number));
+      if (d === 0) continue;
+      const field = tops[words.field[i] as number] as TopWords[];
+      const toward = field[0] as TopWords;
+      const away = field[1] as TopWords;
+      toward.total += d;
+      away.total -= d;
+      if (model.vocabulary.has(bucket)) offer(d > 0 ? toward : away, i, Math.abs(d), words);
+    }
+  }
+  const pulls = (direction: 0 | 1): WordPull[] =>
+    [SUMMARY, DESCRIPTION].flatMap((field) => {
+      const top = (tops[field] as TopWords[])[direction] as TopWords;
+      if (top.total <= 0 || top.entries.length === 0) return [];
+      return [{ field: field === SUMMARY ? ('summary' as const) : ('description' as const), weight: top.total, words: top.entries.map(([i]) => model.vocabulary.get(words.buckets[i] as number) as string) }];
+    });
+  return { toward: pulls(0), away: pulls(1) };
+}
+
+/** A named feature's pull of class `c` ahead of class `against`, after temperature. */
+export function namedPull(model: AttributionModel, bucket: number, x: number, c: number, against: number): number {
+  const k = model.classes.length;
+  const row = bucket * k;
+  return (x * ((model.weights[row + c] as number) - (model.weights[row + against] as number))) / model.temperature;
+}

@@ -1,0 +1,132 @@
+import { eng } from 'stopword';
+
+/**
+ * Words and word pairs of a text as hashed feature ids, without allocating a string per word:
+ * attribution runs a few hundred thousand items a second, and most words are never looked up
+ * by name. Only the words that moved a verdict are named, from the model's vocabulary.
+ */
+
+/** 2^18 feature buckets: collisions stay rare for a vocabulary of tens of thousands of words. */
+export const HASH_BITS = 18;
+export const BUCKETS = 1 << HASH_BITS;
+const MASK = BUCKETS - 1;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Words longer than this are hashes, paths or base64, not language. */
+const MAX_WORD = 30;
+
+function fnv(h: number, code: number): number {
+  return Math.imul(h ^ code, FNV_PRIME);
+}
+
+/** 32-bit hash of a string (FNV-1a over UTF-16 code units). */
+export function fullHash(text: string, seed = FNV_OFFSET): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = fnv(h, text.charCodeAt(i));
+  return h >>> 0;
+}
+
+/** Bucket of a named feature (`f:sprint=closed`, `w:pricing`). */
+export function bucketOf(name: string): number {
+  return fullHash(name) & MASK;
+}
+
+/** Murmur3's finaliser: spreads the combination of two word hashes over all bits. */
+function mix(a: number, b: number): number {
+  let h = (Math.imul(a, 31) + b) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export function pairBucket(first: number, second: number): number {
+  return mix(first, second) & MASK;
+}
+
+const WORD_SEED = fullHash('w:');
+
+/**
+ * Function words ("to", "the", "for") and numbers are skipped: they say how a tracker's authors
+ * write, not whose work an item is, and a reason naming them explains nothing.
+ */
+const STOP = new Uint8Array(BUCKETS);
+for (const word of eng) STOP[fullHash(word, WORD_SEED) & MASK] = 1;
+
+function skipped(hash: number, digits: boolean): boolean {
+  return digits || STOP[hash & MASK] === 1;
+}
+
+/** Letters and digits of any script are word characters; punctuation and spaces split words. */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  // No-break space, general punctuation (quotes, dashes), CJK punctuation, BOM.
+  return c !== 0xa0 && !(c >= 0x2000 && c <= 0x206f) && !(c >= 0x3000 && c <= 0x303f) && c !== 0xfeff;
+}
+
+/** ASCII and Latin-1 upper case to lower case; other scripts are kept as written. */
+function lower(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 32;
+  return c;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Full 32-bit hashes of the words of `text` (up to `limit` characters) into `out`, in order;
+ * returns how many. Words of one character, function words and numbers are dropped.
+ */
+export function wordHashes(text: string, limit: number, out: Uint32Array): number {
+  const end = Math.min(text.length, limit);
+  let n = 0;
+  let i = 0;
+  while (i < end && n < out.length) {
+    while (i < end && !isWordChar(text.charCodeAt(i))) i++;
+    const start = i;
+    let h = WORD_SEED;
+    let digits = true;
+    while (i < end && isWordChar(text.charCodeAt(i))) {
+      const c = lower(text.charCodeAt(i));
+      if (!isDigit(c)) digits = false;
+      h = fnv(h, c);
+      i++;
+    }
+    const length = i - start;
+    if (length < 2 || length > MAX_WORD || skipped(h >>> 0, digits)) continue;
+    out[n++] = h >>> 0;
+  }
+  return n;
+}
+
+/** The same words as `wordHashes`, as strings: for naming vocabulary entries when a model is trained. */
+export function words(text: string, limit: number): string[] {
+  const end = Math.min(text.length, limit);
+  const result: string[] = [];
+  let i = 0;
+  while (i < end) {
+    while (i < end && !isWordChar(text.charCodeAt(i))) i++;
+    let word = '';
+    let digits = true;
+    while (i < end && isWordChar(text.charCodeAt(i))) {
+      const c = lower(text.charCodeAt(i));
+      if (!isDigit(c)) digits = false;
+      word += String.fromCharCode(c);
+      i++;
+    }
+    if (word.length < 2 || word.length > MAX_WORD || skipped(wordHash(word), digits)) continue;
+    result.push(word);
+  }
+  return result;
+}
+
+/** Hash of a word as `wordHashes` computes it. */
+export function wordHash(word: string): number {
+  return fullHash(word, WORD_SEED);
+}
