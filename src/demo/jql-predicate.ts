@@ -80,25 +80,23 @@ class Parser {
   }
 
   private or(): IssuePredicate | null {
-    const parts = [this.and()];
-    while (this.peek()?.toUpperCase() === 'OR') {
-      this.at++;
-      parts.push(this.and());
-    }
-    if (parts.some((p) => !p)) return null;
-    const tests = parts as IssuePredicate[];
-    return tests.length === 1 ? (tests[0] as IssuePredicate) : (issue) => tests.some((t) => t(issue));
+    return this.joined('OR', () => this.and(), (tests) => (issue) => tests.some((t) => t(issue)));
   }
 
   private and(): IssuePredicate | null {
-    const parts = [this.atom()];
-    while (this.peek()?.toUpperCase() === 'AND') {
+    return this.joined('AND', () => this.atom(), (tests) => (issue) => tests.every((t) => t(issue)));
+  }
+
+  /** `part (keyword part)*`, combined; null when any part is not understood. */
+  private joined(keyword: string, part: () => IssuePredicate | null, combine: (tests: IssuePredicate[]) => IssuePredicate): IssuePredicate | null {
+    const parts = [part()];
+    while (this.peek()?.toUpperCase() === keyword) {
       this.at++;
-      parts.push(this.atom());
+      parts.push(part());
     }
     if (parts.some((p) => !p)) return null;
     const tests = parts as IssuePredicate[];
-    return tests.length === 1 ? (tests[0] as IssuePredicate) : (issue) => tests.every((t) => t(issue));
+    return tests.length === 1 ? (tests[0] as IssuePredicate) : combine(tests);
   }
 
   private atom(): IssuePredicate | null {

@@ -1,15 +1,14 @@
 /**
- * A paced fake Jira Cloud in a process of its own, for benchmarks: Jira is another machine, so
- * its HTTP work and its clock must not share the event loop of the sync being measured.
+ * A paced fake Jira Cloud in a process of its own, for benchmarks (see service-process.ts).
  * Jira-like pacing: a sliding one-second window of `rps` requests, 429 (`Retry-After: 1`,
  * `RateLimit-Reason: jira-burst-based`) beyond it, `latencyMs` on every answered request.
- * The parent asks over IPC for `report`: requests seen and how many were answered 429.
+ * `report` gives the requests seen and how many were answered 429.
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startJiraSiteServer } from '../../src/demo/sample-jira-server.js';
 import { type GeneratedSiteOptions, generateSite } from './fake-jira-server.js';
+import { type ServiceProcess, serveInProcess, startServiceProcess } from './service-process.js';
 
 export interface PacedJiraOptions {
   site: GeneratedSiteOptions;
@@ -24,42 +23,10 @@ export interface PacedJiraReport {
   rateLimited: number;
 }
 
-export interface PacedJiraProcess {
-  url: string;
-  report(): Promise<PacedJiraReport>;
-  close(): Promise<void>;
-}
-
-type FromChild = { type: 'ready'; url: string } | { type: 'report'; report: PacedJiraReport };
+export type PacedJiraProcess = ServiceProcess<PacedJiraReport>;
 
 export function startPacedJiraProcess(options: PacedJiraOptions): Promise<PacedJiraProcess> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', JSON.stringify(options)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const nextMessage = <T extends FromChild['type']>(type: T) =>
-    new Promise<Extract<FromChild, { type: T }>>((resolve, reject) => {
-      const onMessage = (message: FromChild) => {
-        if (message.type !== type) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(message as Extract<FromChild, { type: T }>);
-      };
-      const onExit = (code: number | null) => reject(new Error(`fake Jira process exited (${code})`));
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  return nextMessage('ready').then(({ url }) => ({
-    url,
-    async report() {
-      const answer = nextMessage('report');
-      child.send({ type: 'report' });
-      return (await answer).report;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  }));
+  return startServiceProcess<PacedJiraReport>(fileURLToPath(import.meta.url), options);
 }
 
 async function serve(options: PacedJiraOptions): Promise<void> {
@@ -81,11 +48,7 @@ async function serve(options: PacedJiraOptions): Promise<void> {
   };
   const site = { ...generateSite(options.site), boards: { values: options.boards ?? [] } };
   const server = await startJiraSiteServer(site, intercept);
-  process.on('message', (message: { type?: string }) => {
-    if (message.type === 'report') process.send?.({ type: 'report', report });
-  });
-  process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
-  process.send?.({ type: 'ready', url: server.url });
+  serveInProcess(server.url, () => report, () => server.close());
 }
 
 if (process.argv[2] === '--serve') void serve(JSON.parse(process.argv[3] ?? '{}') as PacedJiraOptions);
