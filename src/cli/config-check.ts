@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../../config/load-config.js';
 import type { Config } from '../../config/schema.js';
 import { describeResolution, type PersonResolution, peopleToResolve, resolvePeople } from '../people/resolve-people.js';
+import { createJiraClients, jiraSiteFromEnv } from '../jira/jira-clients.js';
 import { peopleDirectories } from '../runtime/people-directories.js';
+import { scopeWarnings } from '../sync/scope-parts.js';
 
 function describePerson(person: { name?: string; slack?: string; email?: string; jira?: string } | null | undefined): string {
   if (person === null) return 'vacant';
@@ -53,6 +55,28 @@ export function summarisePeople(results: readonly PersonResolution[]): { text: s
   return { text: lines.join('\n'), ok: results.every((r) => r.outcome.status === 'resolved' || r.outcome.status === 'unreachable') };
 }
 
+/**
+ * The Jira scopes section of `config check`, when a Jira site is configured: per team, what a
+ * sync would leave out (a board, a filter, a project the bot cannot read; a missing field).
+ * Parts left out do not fail the check: the rest of the scope syncs. An unreachable Jira is said once.
+ */
+export async function checkScopes(config: Config): Promise<string> {
+  const site = jiraSiteFromEnv(config.env);
+  if (!site) return '';
+  const clients = createJiraClients({ ...site, limits: { maxConcurrency: 2, maxPerSecond: site.limits?.maxPerSecond ?? 10, maxAttempts: 2 } });
+  const lines = ['Jira scopes:'];
+  for (const team of config.teams.teams) {
+    try {
+      const warnings = await scopeWarnings(clients, team);
+      lines.push(warnings.length ? `  ${team.id}: partly readable — ${warnings.join('; ')}` : `  ${team.id}: readable in full`);
+    } catch (error) {
+      lines.push(`  Jira not reachable, scopes not checked: ${error instanceof Error ? error.message : String(error)}`);
+      break;
+    }
+  }
+  return lines.join('\n');
+}
+
 export function registerConfigCheck(program: Command): void {
   const config = program.command('config').description('Inspect the configuration');
   config
@@ -65,6 +89,8 @@ export function registerConfigCheck(program: Command): void {
         process.stdout.write(`${summariseConfig(loaded)}\n`);
         const people = summarisePeople(await checkPeople(loaded));
         if (people.text) process.stdout.write(`\n${people.text}\n`);
+        const scopes = await checkScopes(loaded);
+        if (scopes) process.stdout.write(`\n${scopes}\n`);
         if (!people.ok) process.exitCode = 2;
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;

@@ -4,7 +4,8 @@ import { type BoardFilter, boardFilters } from '../jira/board-filters.js';
 import type { FieldMap } from '../jira/field-map.js';
 import type { JiraClients } from '../jira/jira-clients.js';
 import { JiraRequestError } from '../jira/jira-errors.js';
-import { scopeCondition } from '../jira/jira-source.js';
+import { fetchFieldMap, scopeCondition } from '../jira/jira-source.js';
+import { searchPages } from '../jira/search-pager.js';
 
 /** What a team's scope is made of, minus the parts Jira will not show the bot. */
 export interface ScopeParts {
@@ -80,4 +81,24 @@ export function withBoards(items: WorkItem[], parts: ScopeParts): WorkItem[] {
   return items.map((item) =>
     projects.has(item.projectKey) || item.components.some((c) => components.has(c.toLowerCase())) ? item : { ...item, boardIds: [...new Set([...item.boardIds, ...boardIds])] },
   );
+}
+
+/**
+ * What a sync of the team would have to leave out, found with one one-item search (and the
+ * board configurations and fields it reads anyway), for `config check`.
+ */
+export async function scopeWarnings(clients: JiraClients, team: TeamProfile): Promise<string[]> {
+  let parts = await scopeParts(clients, team);
+  for (;;) {
+    const condition = partsCondition(parts);
+    if (!condition) return [...parts.warnings, 'nothing of the scope is readable: no item would sync'];
+    try {
+      for await (const _page of searchPages(clients, { condition, fields: ['id'], pageSize: 1, ordered: false })) break;
+      return [...parts.warnings, ...missingFieldWarnings(await fetchFieldMap(clients))];
+    } catch (error) {
+      const narrowed = withoutRefused(parts, error);
+      if (!narrowed) throw error;
+      parts = narrowed;
+    }
+  }
 }

@@ -62,6 +62,10 @@ describe('who-owns sync --once and the sync queue', () => {
       const readiness = createReadiness({ redis: client, clock: { now: () => new Date() }, syncWarnings: () => new SyncCursorStore(client, 'example').allWarnings(['payments']) });
       expect((await readiness()).checks.find((c) => c.name === 'sync')).toEqual({ name: 'sync', ok: true, detail: 'partial: payments: board 12: its saved filter 10012 is not shared with the bot' });
       client.disconnect();
+
+      // config check, with Jira reachable, says the same before any sync.
+      const check = await run(process.execPath, ['bin/who-owns.js', 'config', 'check', 'config/who-owns.example.yaml'], { env: { ...env, JIRA_BASE_URL: fake.url }, timeout: 60_000 });
+      expect(check.stdout).toContain('Jira scopes:\n  payments: partly readable — board 12: its saved filter 10012 is not shared with the bot\n');
     } finally {
       await fake.close();
     }
