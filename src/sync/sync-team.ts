@@ -84,10 +84,13 @@ async function storePage(deps: SyncDeps, items: WorkItem[]): Promise<number> {
  * the rest syncs, and nothing is removed while a part is missing.
  */
 export async function syncTeam(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental' = 'incremental'): Promise<ScopeSummary> {
+  // Field discovery runs while the boards' filters are read and the first page is listed.
+  const fieldMap = deps.fieldMap();
+  fieldMap.catch(() => undefined);
   let parts = await scopeParts(deps.clients, team);
   for (;;) {
     try {
-      const summary = await syncParts(deps, team, requested, parts);
+      const summary = await syncParts(deps, team, requested, parts, fieldMap);
       await deps.cursors.saveWarnings(team.id, summary.warnings);
       metrics.syncWarnings.set({ scope: team.id }, summary.warnings.length);
       return summary;
@@ -100,7 +103,7 @@ export async function syncTeam(deps: SyncDeps, team: TeamProfile, requested: 'fu
   }
 }
 
-async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental', parts: ScopeParts): Promise<ScopeSummary> {
+async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental', parts: ScopeParts, fieldMapReady: Promise<FieldMap>): Promise<ScopeSummary> {
   const scope = team.id;
   const cursor = await deps.cursors.cursor(scope);
   const saved = await deps.cursors.progress(scope);
@@ -111,13 +114,13 @@ async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 
   if (!condition) return summary;
   const reconcile = parts.warnings.length === 0;
   if (mode === 'full' && deps.clients.platform instanceof Version3Client && deps.fastFullSync !== false) {
-    return fullSyncInBatches(deps, team, parts, condition, summary, saved?.startedAt ?? deps.now().toISOString());
+    return fullSyncInBatches(deps, team, parts, condition, summary, saved?.startedAt ?? deps.now().toISOString(), fieldMapReady);
   }
   const query =
     mode === 'incremental' && cursor ? `(${condition}) AND updated >= ${jqlDateTime(new Date(Date.parse(cursor) - (deps.overlapMs ?? DEFAULT_OVERLAP_MS)))}` : condition;
   const resume = saved && saved.jql === query ? saved : undefined;
   const startedAt = resume?.startedAt ?? deps.now().toISOString();
-  const fieldMap = await deps.fieldMap();
+  const fieldMap = await fieldMapReady;
   summary.warnings.push(...missingFieldWarnings(fieldMap));
   let pageIndex = 0;
   for await (const page of searchPages(deps.clients, { condition: query, fields: requestedFields(fieldMap), properties: [DECISION_PROPERTY], pageSize: deps.pageSize, ...(resume ? { resumeFrom: resume.next } : {}) })) {
@@ -147,12 +150,9 @@ const BATCH = 100;
  * items 100 at a time, as many batches in flight as the request gate allows. Batches already
  * stored by an interrupted run (the seen set) are not fetched again.
  */
-async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: ScopeParts, condition: string, summary: ScopeSummary, startedAt: string): Promise<ScopeSummary> {
+async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: ScopeParts, condition: string, summary: ScopeSummary, startedAt: string, fieldMapReady: Promise<FieldMap>): Promise<ScopeSummary> {
   const scope = team.id;
   await deps.cursors.saveProgress(scope, { jql: condition, next: 'batches', startedAt, mode: 'full' });
-  // Field discovery runs while the first page of keys is listed.
-  const fieldMapReady = deps.fieldMap();
-  fieldMapReady.catch(() => undefined);
   const seen = await deps.cursors.seen(scope);
   const batches: string[][] = [];
   const waiting: (() => void)[] = [];
