@@ -33,6 +33,8 @@ export interface AttributionModel {
   /** BUCKETS × classes, row-major. */
   weights: Float32Array;
   vocabulary: ReadonlyMap<number, string>;
+  /** 1 where the vocabulary names a bucket: checked for every word, so a flat array, not the map. */
+  named: Uint8Array;
 }
 
 export function loadModel(file: ModelFile): AttributionModel {
@@ -51,6 +53,10 @@ export function loadModel(file: ModelFile): AttributionModel {
     bias: Float64Array.from(file.bias),
     weights,
     vocabulary: new Map(Object.entries(file.vocabulary).map(([b, name]) => [Number(b), name])),
+    named: Object.keys(file.vocabulary).reduce((flags, b) => {
+      flags[Number(b)] = 1;
+      return flags;
+    }, new Uint8Array(BUCKETS)),
   };
 }
 
@@ -122,7 +128,7 @@ export function wordPulls(model: AttributionModel, features: ItemFeatures, scale
       const away = field[1] as TopWords;
       toward.total += d;
       away.total -= d;
-      if (model.vocabulary.has(bucket)) offer(d > 0 ? toward : away, i, Math.abs(d), words);
+      if (model.named[bucket] === 1) offer(d > 0 ? toward : away, i, Math.abs(d), words);
     }
   }
   const pulls = (direction: 0 | 1): WordPull[] =>
