@@ -16,15 +16,15 @@ import type { Redis } from 'ioredis';
 import { Version3Client } from 'jira.js';
 import { startJiraSiteServer } from '../src/demo/sample-jira-server.js';
 import type { TeamProfile } from '../src/domain/team.js';
-import { createJiraClients } from '../src/jira/jira-clients.js';
-import { fetchFieldMap, requestedFields } from '../src/jira/jira-source.js';
-import { RedisItemStore } from '../src/store/redis-item-store.js';
-import { SyncCursorStore } from '../src/sync/sync-cursor-store.js';
+import { type FieldDescription, fieldMapFromFields } from '../src/jira/field-map.js';
+import { requestedFields } from '../src/jira/jira-source.js';
 import { type SyncDeps, syncTeam } from '../src/sync/sync-team.js';
+import { syncDepsFrom } from '../src/sync/wire.js';
 import { aTeam } from '../test/support/builders.js';
 import { generateSite, touch } from '../test/support/fake-jira-server.js';
 import { startPacedJiraProcess } from '../test/support/fake-jira-process.js';
 import { startTestRedis } from '../test/support/redis-server.js';
+import { testAdapters } from '../test/support/test-adapters.js';
 
 const ITEMS = Number(process.env.BENCH_SYNC_ITEMS ?? 20_000);
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 400);
@@ -43,7 +43,7 @@ function siteWithBoard(options: Parameters<typeof generateSite>[0]) {
 
 async function naiveLoop(url: string): Promise<{ seconds: number; items: number; requests: number }> {
   const client = new Version3Client({ host: url, authentication: { basic: { email: 'bench@example.com', apiToken: 'x' } } });
-  const fields = requestedFields(await fetchFieldMap(createJiraClients({ baseUrl: url, deployment: 'cloud' })));
+  const fields = requestedFields(fieldMapFromFields((await client.issueFields.getFields()) as unknown as FieldDescription[]));
   const started = Date.now();
   let items = 0;
   let requests = 0;
@@ -55,6 +55,14 @@ async function naiveLoop(url: string): Promise<{ seconds: number; items: number;
     nextPageToken = page.nextPageToken ?? undefined;
   } while (nextPageToken);
   return { seconds: (Date.now() - started) / 1000, items, requests };
+}
+
+/** The sync as a `work` process wires it: 8 requests in flight, `rps` a second. */
+function benchSyncDeps(client: Redis, url: string, rps: number, deployment: 'cloud' | 'datacenter' = 'cloud'): SyncDeps {
+  const credentials: Record<string, string> = deployment === 'cloud' ? { JIRA_EMAIL: 'bench@example.com', JIRA_API_TOKEN: 'x' } : { JIRA_PAT: 'bench-pat' };
+  const env = { JIRA_BASE_URL: url, JIRA_DEPLOYMENT: deployment, ...credentials, JIRA_MAX_CONCURRENCY: '8', JIRA_MAX_RPS: String(rps) };
+  const { adapters, config } = testAdapters(client, { prefix: 'bench', teams: [team], env });
+  return syncDepsFrom(adapters, config, { now: () => new Date() });
 }
 
 async function main(): Promise<void> {
@@ -70,16 +78,7 @@ async function main(): Promise<void> {
     // Let the naive loop's requests leave the fake's one-second window first.
     await new Promise((r) => setTimeout(r, 1100));
     const usedBefore = Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1]);
-    const clients = createJiraClients({ baseUrl: paced.url, deployment: 'cloud', limits: { maxConcurrency: 8, maxPerSecond: RPS } });
-    const deps: SyncDeps = {
-      clients,
-      store: new RedisItemStore(client, 'bench', [team]),
-      cursors: new SyncCursorStore(client, 'bench'),
-      teams: [team],
-      fieldMap: () => fetchFieldMap(clients),
-      siteUrl: 'https://fake.atlassian.net',
-      now: () => new Date(),
-    };
+    const deps = benchSyncDeps(client, paced.url, RPS);
     const fieldMapRequests = 1;
     const before = await paced.report();
     const started = Date.now();
@@ -99,17 +98,16 @@ async function main(): Promise<void> {
     await client.flushall();
     const big = siteWithBoard({ count: INCREMENTAL_ITEMS, initiativeEvery: 1000 });
     const bigServer = await startJiraSiteServer(big);
-    const bigClients = createJiraClients({ baseUrl: bigServer.url, deployment: 'cloud', limits: { maxConcurrency: 8, maxPerSecond: 1000 } });
-    const bigDeps: SyncDeps = { ...deps, clients: bigClients, fieldMap: () => fetchFieldMap(bigClients), now: () => new Date('2026-11-23T10:00:00Z') };
+    const bigDeps: SyncDeps = { ...benchSyncDeps(client, bigServer.url, 1000), now: () => new Date('2026-11-23T10:00:00Z') };
     await syncTeam(bigDeps, team, 'full');
     for (let n = 1; n <= 10; n++) touch(big, `PAY-${n * Math.floor(INCREMENTAL_ITEMS / 10)}`, new Date('2026-11-23T10:30:00Z'), `changed ${n}`);
     const beforeIncremental = bigServer.requests;
-    const incremental = await syncTeam({ ...bigDeps, fieldMap: async () => fetchFieldMap(bigClients), now: () => new Date('2026-11-23T11:00:00Z') }, team, 'incremental');
+    const incremental = await syncTeam({ ...bigDeps, now: () => new Date('2026-11-23T11:00:00Z') }, team, 'incremental');
     const incrementalRequests = bigServer.requests - beforeIncremental - 1;
     console.log(`incremental sync after 10 changes in ${INCREMENTAL_ITEMS} items: ${incremental.changed} changed, ${incrementalRequests} search request(s)`);
     await bigServer.close();
 
-    const dc = await dataCenterSync(client, deps);
+    const dc = await dataCenterSync(client);
     console.log(`Data Center full sync of ${DC_ITEMS} items (result window 10,000): ${dc.stored} stored, ${dc.missing} missing, ${dc.doubled} doubled, ${dc.requests} requests, ${dc.seconds.toFixed(1)} s`);
 
     const result = {
@@ -134,15 +132,15 @@ async function main(): Promise<void> {
 }
 
 /** Data Center, unpaced: every item of a project larger than the result window, each read once. */
-async function dataCenterSync(client: Redis, base: SyncDeps) {
+async function dataCenterSync(client: Redis) {
   await client.flushall();
   const site = siteWithBoard({ count: DC_ITEMS, initiativeEvery: 1000 });
   const server = await startJiraSiteServer(site);
-  const clients = createJiraClients({ baseUrl: server.url, deployment: 'datacenter', bearer: 'bench-pat', limits: { maxConcurrency: 8, maxPerSecond: 1000 } });
+  const deps = benchSyncDeps(client, server.url, 1000, 'datacenter');
   const started = Date.now();
-  const summary = await syncTeam({ ...base, clients, fieldMap: () => fetchFieldMap(clients) }, team, 'full');
+  const summary = await syncTeam(deps, team, 'full');
   const seconds = (Date.now() - started) / 1000;
-  const stored = new Set(await new RedisItemStore(client, 'bench', [team]).teamItemKeys(team.id));
+  const stored = new Set(await deps.store.teamItemKeys(team.id));
   const missing = site.issues.filter((i) => !stored.has(String(i.key))).length;
   await server.close();
   return { stored: stored.size, missing, doubled: summary.fetched - stored.size, requests: server.requests, seconds };

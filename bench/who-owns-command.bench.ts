@@ -11,14 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { attributeItem } from '../src/domain/attribution/attribute-item.js';
 import { workItem } from '../src/domain/work-item.js';
-import { createSlackApp } from '../src/slack/create-slack-app.js';
-import { redisSeenSignatures } from '../src/slack/lookups.js';
-import { RedisDecisionStore } from '../src/store/redis-decision-store.js';
-import { RedisItemStore } from '../src/store/redis-item-store.js';
 import { aTeam } from '../test/support/builders.js';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.js';
 import { startTestRedis } from '../test/support/redis-server.js';
 import { signedHeaders, slashCommandBody } from '../test/support/slack-signing.js';
+import { startTestProcess } from '../test/support/test-process.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 50_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
@@ -102,7 +99,9 @@ async function main() {
   const redis = await startTestRedis();
   const fake = await startFakeSlackApi();
   const client = redis.client();
-  const store = new RedisItemStore(client, 'bench', teams, SITE);
+  // The `serve` process as production wires it: the bot's ids from one auth.test at start.
+  const proc = await startTestProcess(redis.url, { env: { REDIS_PREFIX: 'bench', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl }, teams });
+  const store = proc.runtime.adapters.items;
   try {
     const loadStart = Date.now();
     for (let start = 1; start <= ITEMS; start += 1000) {
@@ -117,13 +116,7 @@ async function main() {
     }
     console.log(`loaded ${ITEMS} items into Redis in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
 
-    const slack = createSlackApp({
-      signingSecret: SECRET, botToken: 'xoxb-bench', botId: 'B0BENCH', botUserId: 'U0BENCH', slackApiUrl: fake.apiUrl, slackRetries: 0,
-      seen: redisSeenSignatures(client, 'bench'), store, decisions: new RedisDecisionStore(client, 'bench'), teams,
-    });
-    const server = createServer((req, res) => void slack.handler(req, res));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    const url = proc.slackUrl;
     async function redisGet(): Promise<number> {
       const sent = performance.now();
       await client.hget('bench:items', 'PAY-1');
@@ -155,9 +148,9 @@ async function main() {
       notes: `${ITEMS} items in a real redis-server (unix socket); ${REQUESTS} signed slash commands for random keys, ${CONCURRENCY} in flight, over loopback HTTP through the signature, replay and Bolt layers.`,
     };
     console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
-    await new Promise<void>((r) => server.close(() => r()));
 
   } finally {
+    await proc.stop();
     await fake.close();
     await redis.stop();
   }

@@ -2,6 +2,9 @@
  * Capabilities the use cases depend on. Adapters in src/jira, src/slack and src/store
  * implement them; tests use the real adapters against real Redis and fake HTTP peers.
  */
+import type { WeeklyDigest } from './domain/digest/build-digest.js';
+import type { NudgeCandidate, NudgeRecord } from './domain/nudges/select-nudges.js';
+import type { PersonDirectory, PersonLookup } from './people/person-lookup.js';
 import type { Verdict } from './domain/verdict.js';
 import type { OwnershipDecision, WorkItem } from './domain/work-item.js';
 
@@ -33,6 +36,8 @@ export interface DecisionStore {
   record(key: string, decision: OwnershipDecision): Promise<void>;
   latest(key: string): Promise<OwnershipDecision | null>;
   history(key: string): Promise<OwnershipDecision[]>;
+  /** The decisions in force for many items at once (items without one are left out). */
+  latestMany(keys: readonly string[]): Promise<Map<string, OwnershipDecision>>;
 }
 
 /** One message for a Slack channel or DM, with a deterministic id for exactly-once delivery. */
@@ -63,10 +68,170 @@ export interface Outbox {
   delivered(id: string): Promise<DeliveredMessage | null>;
 }
 
+/** The outbox as its delivery worker sees it: drain jobs lost in a crash can be re-added. */
+export interface DeliveryOutbox extends Outbox {
+  /** Re-adds missing drain jobs; returns how many channels were repaired. */
+  repair(): Promise<number>;
+}
+
 /** Writes to Jira that user actions cause. */
 export interface JiraWriter {
   listTransitions(key: string): Promise<{ id: string; name: string; to: string }[]>;
   transition(key: string, transitionId: string): Promise<void>;
   addComment(key: string, text: string): Promise<void>;
   setProperty(key: string, property: string, value: unknown): Promise<void>;
+}
+
+/** Where a scope's sync stands: the last completed sync's start, and an interrupted run's page. */
+export interface ScopeProgress {
+  /** The JQL of the interrupted run; a resume only applies to the same query. */
+  jql: string;
+  /** Where the next page starts. */
+  next: string;
+  startedAt: string;
+  mode: 'full' | 'incremental';
+}
+
+/** Per scope: the incremental sync's cursor, an interrupted run's progress and the keys it saw. */
+export interface SyncCursors {
+  cursor(scope: string): Promise<string | null>;
+  progress(scope: string): Promise<ScopeProgress | null>;
+  saveProgress(scope: string, progress: ScopeProgress): Promise<void>;
+  markSeen(scope: string, keys: readonly string[]): Promise<void>;
+  seen(scope: string): Promise<Set<string>>;
+  /** What the scope's last sync could not read (empty when everything was). */
+  saveWarnings(scope: string, warnings: readonly string[]): Promise<void>;
+  warnings(scope: string): Promise<string[]>;
+  /** The last syncs' warnings of these scopes, only those that have any. */
+  allWarnings(scopes: readonly string[]): Promise<Record<string, string[]>>;
+  /** The run that started at `startedAt` finished: it becomes the cursor, its progress is dropped. */
+  complete(scope: string, startedAt: string): Promise<void>;
+}
+
+/** What a posted nudge message listed, so a decision can re-render it in place. */
+export interface NudgeMessageRecord {
+  outgoingId: string;
+  /** The first thread reply (records written before replies could be several). */
+  threadId?: string;
+  /** Every thread reply, in order. */
+  threadIds?: string[];
+  /** Items in the message and in each reply, in order (absent: topN, then the rest in one reply). */
+  parts?: number[];
+  channel: string;
+  teamName: string;
+  topN: number;
+  items: NudgeCandidate[];
+  decided: Record<string, OwnershipDecision>;
+  edits: number;
+}
+
+/** Per team: what was nudged when, which message lists each item, and what was escalated. */
+export interface NudgeLedger {
+  load(teamId: string): Promise<Map<string, NudgeRecord>>;
+  save(teamId: string, ledger: ReadonlyMap<string, NudgeRecord>): Promise<void>;
+  snooze(teamId: string, key: string, until: Date, signature: string): Promise<void>;
+  sentOn(teamId: string, day: string): Promise<number>;
+  addSent(teamId: string, day: string, count: number): Promise<void>;
+  saveMessage(record: NudgeMessageRecord): Promise<void>;
+  messageFor(key: string): Promise<NudgeMessageRecord | null>;
+  markEscalated(teamId: string, keys: readonly string[], at: Date): Promise<void>;
+  escalated(teamId: string): Promise<{ key: string; escalatedAt: string }[]>;
+  resolved(teamId: string, key: string): Promise<void>;
+}
+
+/** A reminder DM as sent: which items it listed, and the line shown for each that has left since. */
+export interface ReminderRecord {
+  /** The DM's outgoing id (edits name it in `updateOf`). */
+  id: string;
+  teamId: string;
+  /** Where the DM was addressed (the PO's Slack user id). */
+  channel: string;
+  keys: string[];
+  left: Record<string, string>;
+}
+
+/** Whether a redraw is new (version bumped) and still has to go out through the outbox. */
+export interface RedrawClaim {
+  version: number;
+  pending: boolean;
+}
+
+/**
+ * What the acceptance reminders remember per item (snoozes, reminder counts, escalations, a
+ * short lock against double clicks, the outcome of a click) and per reminder DM.
+ */
+export interface AcceptanceState {
+  snooze(item: string, until: Date, now: Date): Promise<void>;
+  snoozedUntil(items: readonly string[], now: Date): Promise<Map<string, Date>>;
+  snoozed(items: readonly string[], now: Date): Promise<Set<string>>;
+  countReminder(items: readonly string[]): Promise<void>;
+  reminders(item: string): Promise<number>;
+  markReminded(id: string): Promise<boolean>;
+  markEscalated(item: string): Promise<boolean>;
+  lock(item: string, ms?: number): Promise<boolean>;
+  unlock(item: string): Promise<void>;
+  markHandled(item: string, outcome: string): Promise<void>;
+  handled(item: string): Promise<string | null>;
+  rememberReminder(record: Omit<ReminderRecord, 'left'> & { signature: string }): Promise<void>;
+  latestReminder(teamId: string): Promise<string | null>;
+  reminder(id: string): Promise<ReminderRecord | null>;
+  noteLeft(id: string, item: string, line: string, replace?: boolean): Promise<void>;
+  clearLeft(id: string, item: string): Promise<void>;
+  claimRedraw(id: string, signature: string, via: 'outbox' | 'response'): Promise<RedrawClaim | null>;
+  redrawn(id: string, version: number): Promise<void>;
+}
+
+/** Role counts of the last digest of a team, for "change since last week". */
+export interface DigestRun {
+  period: string;
+  byRole: Record<string, number>;
+  sentAt: string;
+  previous?: { period: string; byRole: Record<string, number>; sentAt: string };
+}
+
+export interface ThreadMessage {
+  text: string;
+  blocks: unknown[];
+}
+
+/** What the digest remembers between runs: what it posted (to edit it) and last week's counts. */
+export interface DigestLedger {
+  /** Stores the posted digest unless one is stored for this id already; returns the one in force and whether it is ours. */
+  claimPosted(messageId: string, digest: WeeklyDigest): Promise<{ digest: WeeklyDigest; won: boolean }>;
+  posted(messageId: string): Promise<WeeklyDigest | null>;
+  /** The thread reply with the rest of long lists, stored before the digest is claimed. */
+  claimThread(messageId: string, message: ThreadMessage): Promise<void>;
+  thread(messageId: string): Promise<ThreadMessage | null>;
+  /** Records a decision on a posted digest once; false if it was recorded before. */
+  addTick(messageId: string, key: string, decision: OwnershipDecision): Promise<boolean>;
+  ticks(messageId: string): Promise<{ key: string; decision: OwnershipDecision }[]>;
+  lastRun(teamId: string): Promise<DigestRun | null>;
+  saveRun(teamId: string, run: DigestRun): Promise<void>;
+}
+
+/** Replay protection: records a request signature; true the first time it is seen. */
+export type SeenSignatures = (signature: string, ttlSeconds: number) => Promise<boolean>;
+
+/** What happens in one process that other features react to. */
+export interface ProcessEvents {
+  /** A sync or webhook refresh found items whose verdict newly needs attention (unclear, unowned…). */
+  itemsNeedAttention: { teamId: string; keys: string[] };
+  /** A sync of a team's scope (or, without a team, a webhook refresh) stored what it read. */
+  itemsSynced: { teamId?: string };
+  /** Someone decided in Slack who owns an item. */
+  decisionRecorded: { key: string; decision: OwnershipDecision };
+}
+
+/** Tells the process's features that something happened; resolves once every reaction settled. */
+export interface EventSink {
+  emit<K extends keyof ProcessEvents>(name: K, payload: ProcessEvents[K]): Promise<void>;
+}
+
+/** A directory's answer for an email, with when it was asked (ms). */
+export type CachedLookup = PersonLookup & { at: number };
+
+/** Email → Slack / Jira id lookups, kept so a restart need not ask the directories again. */
+export interface PeopleCache {
+  get(directory: PersonDirectory, emails: readonly string[]): Promise<Map<string, CachedLookup>>;
+  put(directory: PersonDirectory, email: string, lookup: CachedLookup): Promise<void>;
 }

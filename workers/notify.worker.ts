@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { createNotifyProcessor, type NotifyProcessorOptions } from '../src/delivery/notify-processor.js';
 import { outboxKeys } from '../src/delivery/outbox-keys.js';
-import type { DrainJobData, RedisOutbox } from '../src/delivery/redis-outbox.js';
+import type { DrainJobData } from '../src/delivery/redis-outbox.js';
+import type { DeliveryOutbox } from '../src/ports.js';
 import { QUEUES } from '../src/queue/queues.js';
 
 const DrainJob = z.object({ channel: z.string().min(1), generation: z.string().min(1) });
@@ -13,7 +14,7 @@ export interface NotifyWorkerOptions extends Omit<NotifyProcessorOptions, 'keys'
   connection: Redis;
   prefix: string;
   /** The outbox, to re-add drain jobs lost in a crash (on start and every `repairEveryMs`). */
-  outbox: RedisOutbox;
+  outbox: DeliveryOutbox;
   /** Channels drained at once (each job waits on Slack, not on CPU). */
   concurrency?: number;
   /** Lock and stall-check period: how soon a dead worker's channel is picked up again. */

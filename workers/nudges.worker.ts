@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
@@ -31,7 +32,11 @@ export async function scheduleNudges(queue: Queue, teams: readonly Pick<TeamProf
   }
 }
 
-/** Queues a sweep right after an attribution pass (same team + pass id = one job). */
-export async function enqueueNudgeSweep(queue: Queue, teamId: string, passId: string): Promise<void> {
-  await queue.add('sweep', { teamId }, { jobId: `nudges-${teamId}-${passId.replace(/:/g, '_')}`, attempts: 3, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86_400 } });
+/**
+ * Queues a sweep right after a sync found items that newly need attention. The job id names
+ * the team and the items, so a retried sync that finds the same items queues one sweep.
+ */
+export async function enqueueNudgeSweep(queue: Queue, teamId: string, keys: readonly string[]): Promise<void> {
+  const passId = createHash('sha256').update(keys.join(',')).digest('hex').slice(0, 16);
+  await queue.add('sweep', { teamId }, { jobId: `nudges-${teamId}-${passId}`, attempts: 3, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86_400 } });
 }

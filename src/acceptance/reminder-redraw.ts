@@ -2,14 +2,13 @@ import { DateTime } from 'luxon';
 import { type AcceptanceEntry, buildAcceptanceQueue } from '../domain/acceptance/acceptance-queue.js';
 import type { TeamProfile } from '../domain/team.js';
 import type { WorkItem } from '../domain/work-item.js';
-import type { ItemStore, Outbox } from '../ports.js';
-import { renderAcceptanceReminder } from '../slack/views/acceptance-blocks.js';
-import type { SlackMessage } from '../slack/views/verdict-card.js';
-import type { RedisAcceptanceState, ReminderRecord } from '../store/redis-acceptance-state.js';
+import type { AcceptanceState, ItemStore, Outbox, ReminderRecord } from '../ports.js';
+import { renderAcceptanceReminder } from '../views/acceptance-blocks.js';
+import type { SlackMessage } from '../views/verdict-card.js';
 
 export interface RedrawDeps {
   items: ItemStore;
-  state: RedisAcceptanceState;
+  state: AcceptanceState;
 }
 
 /** The team's acceptance queue as the store sees it, snoozed items left out. */

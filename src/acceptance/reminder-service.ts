@@ -1,9 +1,8 @@
 import { type AcceptanceEntry, overdueEntries } from '../domain/acceptance/acceptance-queue.js';
 import { reminderTiming } from '../domain/acceptance/reminder-timing.js';
 import type { TeamProfile } from '../domain/team.js';
-import type { ItemStore, Outbox } from '../ports.js';
-import { renderAcceptanceEscalation, renderAcceptanceReminder } from '../slack/views/acceptance-blocks.js';
-import type { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
+import type { AcceptanceState, ItemStore, Outbox } from '../ports.js';
+import { renderAcceptanceEscalation, renderAcceptanceReminder } from '../views/acceptance-blocks.js';
 import { metrics } from '../metrics.js';
 import { acceptanceQueueFor, mirrorReminder, reminderSignature } from './reminder-redraw.js';
 
@@ -15,7 +14,7 @@ export interface SlackPresence {
 
 export interface ReminderDeps {
   items: ItemStore;
-  state: RedisAcceptanceState;
+  state: AcceptanceState;
   outbox: Outbox;
   presence: SlackPresence;
 }

@@ -1,11 +1,11 @@
-import { cliSlackClient } from './cli-slack-client.js';
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../../config/load-config.js';
 import type { Config } from '../../config/schema.js';
 import { describeResolution, type PersonResolution, peopleToResolve, resolvePeople } from '../people/resolve-people.js';
-import { createJiraClients, jiraSiteFromEnv } from '../jira/jira-clients.js';
 import { peopleDirectories } from '../runtime/people-directories.js';
 import { scopeWarnings } from '../sync/scope-parts.js';
+import { jiraClientsFromEnv } from '../runtime/adapters.js';
+import { withAdapters } from '../runtime/with-adapters.js';
 
 function describePerson(person: { name?: string; slack?: string; email?: string; jira?: string } | null | undefined): string {
   if (person === null) return 'vacant';
@@ -39,9 +39,7 @@ export function summariseConfig(config: Config): string {
  * email only. Nothing is cached: the check shows what the directories answer now.
  */
 export async function checkPeople(config: Config): Promise<PersonResolution[]> {
-  const { env } = config;
-  const slack = cliSlackClient(env);
-  return resolvePeople(peopleToResolve(config.teams.teams), { directories: peopleDirectories(env, slack), now: Date.now() });
+  return withAdapters(config, async ({ slack, jira }) => resolvePeople(peopleToResolve(config.teams.teams), { directories: peopleDirectories(slack?.web, jira?.clients), now: Date.now() }), { slackRetries: 1 });
 }
 
 /**
@@ -61,9 +59,9 @@ export function summarisePeople(results: readonly PersonResolution[]): { text: s
  * Parts left out do not fail the check: the rest of the scope syncs. An unreachable Jira is said once.
  */
 export async function checkScopes(config: Config): Promise<string> {
-  const site = jiraSiteFromEnv(config.env);
-  if (!site) return '';
-  const clients = createJiraClients({ ...site, limits: { maxConcurrency: 2, maxPerSecond: site.limits?.maxPerSecond ?? 10, maxAttempts: 2 } });
+  // Two attempts per call: a check should say Jira is unreachable, not wait for it.
+  const clients = jiraClientsFromEnv(config.env, { limits: { maxConcurrency: 2, maxAttempts: 2 } });
+  if (!clients) return '';
   const lines = ['Jira scopes:'];
   for (const team of config.teams.teams) {
     try {

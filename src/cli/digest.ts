@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { type DigestPreview, sampleDigest, storeDigest } from '../digest/digest-preview.js';
-import { blocksToHtml } from '../slack/html/blocks-to-html.js';
-import { renderDigestBlocks } from '../slack/views/digest-blocks.js';
-import { renderDigestText } from '../slack/views/digest-text.js';
+import { blocksToHtml } from '../views/html/blocks-to-html.js';
+import { renderDigestBlocks } from '../views/digest-blocks.js';
+import { renderDigestText } from '../views/digest-text.js';
 
 export type DigestFormat = 'text' | 'blocks' | 'html';
 

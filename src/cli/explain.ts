@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load-config.js';
-import { attributeItem } from '../domain/attribution/attribute-item.js';
 import type { Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
-import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
 import { isIssueKey } from '../jira/jql.js';
-import { normalisePage, requestedFields } from '../jira/jira-source.js';
-import { createRedis } from '../store/connection.js';
-import { buildSyncDeps } from '../sync/sync-service.js';
+import { readLive } from '../sync/read-live.js';
+import { withAdapters } from '../runtime/with-adapters.js';
 
 export function formatExplanation(item: WorkItem, verdict: Verdict, source: string): string {
   const owners = verdict.owners.map((o) => o.displayName ?? o.slackId ?? o.accountId ?? o.email).join(', ') || '—';
@@ -30,22 +27,16 @@ export function registerExplain(program: Command): void {
     .action(async (key: string) => {
       if (!isIssueKey(key)) throw new Error(`“${key}” is not a Jira issue key (like PAY-231)`);
       const config = loadConfig(process.env);
-      const redis = createRedis(config.env.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3000 });
-      redis.on('error', () => {});
-      try {
-        const deps = buildSyncDeps(config, redis);
-        const [item, verdict] = await Promise.all([deps.store.getItem(key).catch(() => null), deps.store.getVerdict(key).catch(() => null)]);
+      await withAdapters(config, async ({ items, decisions, jira: site }) => {
+        const [item, verdict] = await Promise.all([items.getItem(key).catch(() => null), items.getVerdict(key).catch(() => null)]);
         if (item && verdict) {
           process.stdout.write(`${formatExplanation(item, verdict, 'from the synced store')}\n`);
           return;
         }
-        const fieldMap = await deps.fieldMap();
-        const { issues } = await fetchIssuesByKeys(deps.clients, [key], requestedFields(fieldMap));
-        const live = normalisePage(issues, fieldMap, deps.siteUrl).items[0];
+        if (!site) throw new Error('no Jira site configured: set JIRA_BASE_URL and credentials (see `who-owns config check`)');
+        const live = await readLive({ ...site, items, decisions, teams: config.teams.teams }, key);
         if (!live) throw new Error(`${key} does not exist in Jira, or the configured account cannot see it`);
-        process.stdout.write(`${formatExplanation(live, attributeItem(live, { teams: config.teams.teams }), 'read live from Jira; not yet synced')}\n`);
-      } finally {
-        redis.disconnect();
-      }
+        process.stdout.write(`${formatExplanation(live.item, live.verdict, 'read live from Jira; not yet synced')}\n`);
+      });
     });
 }

@@ -3,9 +3,8 @@ import { dirname } from 'node:path';
 import * as prompts from '@clack/prompts';
 import type { webApi } from '@slack/bolt';
 import { type Command, Option } from 'commander';
-import { cliSlackClient } from './cli-slack-client.js';
 import { formatProblems, parseEnv, parseTeamFile } from '../../config/load-config.js';
-import { createJiraClients, jiraSiteFromEnv } from '../jira/jira-clients.js';
+import { jiraClientsFromEnv, slackClientsFromEnv } from '../runtime/adapters.js';
 import { type PersonProposal, proposeTeam, type TeamProposal } from '../init/propose-teams.js';
 import { type SiteSurvey, surveySite } from '../init/site-survey.js';
 import { teamFileText } from '../init/team-file-text.js';
@@ -125,13 +124,14 @@ export function registerInit(program: Command): void {
     .action(async (options: InitOptions) => {
       const env = parseEnv(process.env);
       if (!env.ok) throw new Error(`the environment has problems:\n${formatProblems(env.problems)}`);
-      const site = jiraSiteFromEnv(env.value);
-      if (!site) throw new Error('init reads the Jira site: set JIRA_BASE_URL and the Jira credentials first (README, Connecting Slack and Jira)');
+      // One retry for Slack: an outage ends the command instead of stalling it.
+      const jira = jiraClientsFromEnv(env.value, { timeoutMs: 15_000 });
+      if (!jira) throw new Error('init reads the Jira site: set JIRA_BASE_URL and the Jira credentials first (README, Connecting Slack and Jira)');
       if (existsSync(options.out) && !options.force) throw new Error(`${options.out} exists; pass --force to overwrite it, or --out to write elsewhere`);
-      const slack = cliSlackClient(env.value);
+      const slack = slackClientsFromEnv(env.value, { slackRetries: 1 })?.web;
       const interactive = !options.yes && Boolean(process.stdin.isTTY);
       if (interactive) prompts.intro('who-owns init');
-      const survey = await surveySite(createJiraClients({ ...site, timeoutMs: 15_000 }), slack);
+      const survey = await surveySite(jira, slack);
       if (survey.projects.length === 0) throw new Error('the Jira account who-owns uses sees no project: give it Browse projects on the teams’ projects');
       const proposals = survey.projects.map((p) => proposeTeam(p, survey, options.timezone));
       let teams: TeamProposal[];
@@ -145,7 +145,7 @@ export function registerInit(program: Command): void {
         }
         throw error;
       }
-      const text = teamFileText({ site: site.baseUrl, teams, fields: survey.fields, fieldNames: survey.fieldNames, at: new Date() });
+      const text = teamFileText({ site: jira.settings.baseUrl, teams, fields: survey.fields, fieldNames: survey.fieldNames, at: new Date() });
       const parsed = parseTeamFile(text);
       if (!parsed.ok) throw new Error(`the team file init built does not validate (please report this):\n${formatProblems(parsed.problems)}`);
       mkdirSync(dirname(options.out), { recursive: true });

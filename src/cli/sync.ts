@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load-config.js';
-import { createRedis } from '../store/connection.js';
-import { buildSyncDeps, formatSyncSummary, runSyncOnce } from '../sync/sync-service.js';
+import { systemClock } from '../ports.js';
+import { formatSyncSummary, runSyncOnce } from '../sync/sync-service.js';
+import { syncDepsFrom } from '../sync/wire.js';
+import { withAdapters } from '../runtime/with-adapters.js';
 
 export function registerSync(program: Command): void {
   program
@@ -11,14 +13,10 @@ export function registerSync(program: Command): void {
     .option('--full', 'ignore cursors: read everything and remove what Jira no longer has')
     .action(async (options: { once: boolean; full?: boolean }) => {
       const config = loadConfig(process.env);
-      const redis = createRedis(config.env.REDIS_URL, { maxRetriesPerRequest: 3, connectTimeout: 5000 });
-      redis.on('error', () => {});
-      try {
-        const run = await runSyncOnce(buildSyncDeps(config, redis), options.full ? 'full' : 'incremental');
+      await withAdapters(config, async (adapters) => {
+        const run = await runSyncOnce(syncDepsFrom(adapters, config, systemClock), options.full ? 'full' : 'incremental');
         process.stdout.write(`${formatSyncSummary(run)}\n`);
         if (run.scopes.some((s) => s.error)) process.exitCode = 1;
-      } finally {
-        redis.disconnect();
-      }
+      });
     });
 }

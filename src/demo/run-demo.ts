@@ -4,7 +4,7 @@ import { buildWeeklyDigest } from '../domain/digest/build-digest.js';
 import { selectNudges } from '../domain/nudges/select-nudges.js';
 import { loadSample, type SampleData } from './load-sample.js';
 import { renderOwnershipTables } from './ownership-table.js';
-import { renderDigestText } from '../slack/views/digest-text.js';
+import { renderDigestText } from '../views/digest-text.js';
 import { renderNudgesText, renderRemindersText } from './render-sections.js';
 
 function heading(title: string): string {

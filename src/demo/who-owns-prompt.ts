@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import type { TeamProfile } from '../domain/team.js';
 import { answerWhoOwns, searchItems, type WhoOwnsDeps } from '../slack/answer-who-owns.js';
 import { MemoryItemStore } from '../store/memory-item-store.js';
-import { blocksToText } from '../slack/views/blocks-to-text.js';
+import { blocksToText } from '../views/blocks-to-text.js';
 import type { SampleData } from './load-sample.js';
 
 /** Deps for answering `/who-owns` from the sample data held in memory. */

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import { digestMessageId, digestPeriod } from '../domain/digest/digest-period.js';
 import type { TeamProfile } from '../domain/team.js';
 import { jobId } from '../queue/queues.js';
-import type { DigestLedger } from './digest-ledger.js';
+import type { DigestLedger } from '../ports.js';
 import { DIGEST_JOB_NAME, type DigestJobData, lastDigestRun, teamsWithDigest } from './digest-schedules.js';
 
 /**

@@ -7,8 +7,7 @@ import { buildWeeklyDigest, type WeeklyDigest } from '../domain/digest/build-dig
 import { shrinkDigest } from '../domain/digest/digest-edits.js';
 import { digestPeriod } from '../domain/digest/digest-period.js';
 import type { TeamProfile } from '../domain/team.js';
-import { createRedis } from '../store/connection.js';
-import { RedisItemStore } from '../store/redis-item-store.js';
+import { withAdapters } from '../runtime/with-adapters.js';
 import { loadDigestEntries } from './digest-service.js';
 
 export interface DigestPreview {
@@ -43,11 +42,8 @@ export async function sampleDigest(teamId: string, teamFile?: string): Promise<D
 export async function storeDigest(teamId: string, env: NodeJS.ProcessEnv, teamFile?: string, now = new Date()): Promise<DigestPreview> {
   const config = loadConfig(env, teamFile);
   const team = findTeam(config, teamId);
-  const redis = createRedis(config.env.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3000 });
-  redis.on('error', () => {});
-  try {
-    const store = new RedisItemStore(redis, config.env.REDIS_PREFIX, config.teams.teams);
-    const entries = await loadDigestEntries(store, team.id);
+  return withAdapters(config, async ({ items }) => {
+    const entries = await loadDigestEntries(items, team.id);
     const acceptance = buildAcceptanceQueue(
       entries.map((e) => e.item),
       team,
@@ -55,8 +51,6 @@ export async function storeDigest(teamId: string, env: NodeJS.ProcessEnv, teamFi
     );
     const week = digestPeriod(now, team.digest.timezone ?? team.timezone);
     const digest = buildWeeklyDigest({ team, entries, acceptance, now, week });
-    return { digest: shrinkDigest(digest), team, people: peopleNames(config.teams.teams), source: 'store' };
-  } finally {
-    redis.disconnect();
-  }
+    return { digest: shrinkDigest(digest), team, people: peopleNames(config.teams.teams), source: 'store' as const };
+  });
 }

@@ -5,21 +5,16 @@ import { applyDecisionToDigest, digestTotals, shrinkDigest } from '../domain/dig
 import { digestMessageId, digestPeriod } from '../domain/digest/digest-period.js';
 import type { TeamProfile } from '../domain/team.js';
 import type { OwnershipDecision, WorkItem } from '../domain/work-item.js';
-import type { Clock, ItemStore, Outbox } from '../ports.js';
-import { renderDigestBlocks } from '../slack/views/digest-blocks.js';
-import { renderDigestThread } from '../slack/views/digest-thread.js';
-import type { DigestLedger, DigestRun } from './digest-ledger.js';
+import type { Clock, DecisionStore, DigestLedger, DigestRun, ItemStore, Outbox } from '../ports.js';
+import { renderDigestBlocks } from '../views/digest-blocks.js';
+import { renderDigestThread } from '../views/digest-thread.js';
 import { metrics } from '../metrics.js';
-
-/** Decisions of many items at once (RedisDecisionStore.latestMany). */
-export interface DecisionLookup {
-  latestMany(keys: readonly string[]): Promise<Map<string, OwnershipDecision>>;
-}
 
 export interface DigestDeps {
   teams: readonly TeamProfile[];
   items: ItemStore;
-  decisions?: DecisionLookup;
+  /** Decisions recorded in Slack: the week's "resolved by" credits. */
+  decisions: Pick<DecisionStore, 'latestMany'>;
   outbox: Outbox;
   ledger: DigestLedger;
   clock: Clock;
@@ -49,9 +44,7 @@ export async function loadDigestEntries(items: ItemStore, teamId: string): Promi
 
 async function decisionsSince(deps: DigestDeps, entries: readonly DigestEntry[], since: string): Promise<{ key: string; decision: OwnershipDecision }[]> {
   const keys = entries.map((e) => e.item.key);
-  const latest = deps.decisions
-    ? await deps.decisions.latestMany(keys)
-    : new Map(entries.flatMap((e) => (e.item.decision ? [[e.item.key, e.item.decision] as const] : [])));
+  const latest = await deps.decisions.latestMany(keys);
   return [...latest.entries()]
     .filter(([, d]) => d.decidedAt >= since)
     .map(([key, decision]) => ({ key, decision }))

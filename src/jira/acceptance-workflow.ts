@@ -1,5 +1,5 @@
 import type { Version3Client } from 'jira.js';
-import { firstKeys } from '../slack/slack-deps-from-config.js';
+import { firstKeys } from './first-keys.js';
 import type { JiraClients } from './jira-clients.js';
 import { jqlString } from './jql.js';
 

@@ -4,14 +4,13 @@ import { type NudgeCandidate, recordNudges, selectNudges } from '../domain/nudge
 import type { TeamProfile } from '../domain/team.js';
 import type { OwnershipDecision } from '../domain/work-item.js';
 import type { Logger } from '../logger.js';
-import type { ItemStore, Outbox } from '../ports.js';
-import { renderEscalation, renderNudgeMessage } from '../slack/views/nudge-blocks.js';
-import type { RedisNudgeLedger } from '../store/redis-nudge-ledger.js';
+import type { ItemStore, NudgeLedger, Outbox } from '../ports.js';
+import { renderEscalation, renderNudgeMessage } from '../views/nudge-blocks.js';
 import { metrics } from '../metrics.js';
 
 export interface NudgeDeps {
   items: ItemStore;
-  ledger: RedisNudgeLedger;
+  ledger: NudgeLedger;
   outbox: Outbox;
   /** Jira account of who-owns: its own edits never cause a nudge. */
   botAccountId?: string;
@@ -107,6 +106,6 @@ export async function onDecisionForNudges(deps: Pick<NudgeDeps, 'ledger' | 'outb
 }
 
 /** Items escalated to PO and PM and not decided since, for the weekly digest. */
-export async function escalatedItems(ledger: RedisNudgeLedger, teamId: string): Promise<{ key: string; escalatedAt: string }[]> {
+export async function escalatedItems(ledger: NudgeLedger, teamId: string): Promise<{ key: string; escalatedAt: string }[]> {
   return ledger.escalated(teamId);
 }

@@ -1,4 +1,4 @@
-import type { CachedLookup, RedisPeopleCache } from '../store/redis-people-cache.js';
+import type { CachedLookup, PeopleCache } from '../ports.js';
 import type { LookupByEmail, PersonDirectory, PersonLookup } from './person-lookup.js';
 
 interface PersonRef {
@@ -80,7 +80,7 @@ function fresh(entry: CachedLookup | undefined, now: number): entry is CachedLoo
 
 export interface ResolveOptions {
   directories: Partial<Record<PersonDirectory, LookupByEmail>>;
-  cache?: RedisPeopleCache;
+  cache?: PeopleCache;
   now: number;
 }
 

@@ -1,4 +1,3 @@
-import { webApi } from '@slack/bolt';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/schema.js';
@@ -7,9 +6,17 @@ import { collectProcessMetrics, watchQueues } from '../metrics.js';
 import { type Clock, systemClock } from '../ports.js';
 import { QUEUES, type QueueName } from '../queue/queues.js';
 import { createRedis } from '../store/connection.js';
-import { instrumentSlackClient } from './instrument-slack.js';
-import { buildJiraProbe, type JiraProbe } from './jira-probe.js';
+import type { BotIdentity } from '../slack/bot-identity.js';
+import { type Adapters, buildAdapters } from './adapters.js';
+import { jiraProbe, type JiraProbe } from './jira-probe.js';
+import { createProcessEvents, type ProcessEventBus } from './process-events.js';
 import { secretValues } from './secrets.js';
+
+/**
+ * Channels drained at once by one `work` process. A drain sleeps between paced posts while
+ * holding its slot, so slots are cheap and a burst across many team channels should not queue.
+ */
+export const NOTIFY_CONCURRENCY = 200;
 
 export interface RuntimeOptions {
   /** Logger to use instead of one built from LOG_LEVEL (tests pass a captured one). */
@@ -24,9 +31,10 @@ export interface RuntimeOptions {
 }
 
 /**
- * Everything built once per process: the logger, Redis connections, queues, the Slack Web
- * API client and the Jira probe. Feature code receives these; it never builds its own
- * clients or reads the environment. `close()` releases queues first and Redis last.
+ * Everything built once per process: the logger, Redis connections, queues, the adapters
+ * (stores, outbox, Jira and Slack clients) and the event bus features react through. Feature
+ * code receives these; it never builds its own clients or reads the environment. `close()`
+ * releases queues first and Redis last.
  */
 export interface Runtime {
   config: Config;
@@ -40,8 +48,12 @@ export interface Runtime {
   connection(name: string): Redis;
   /** The queue with this name, created once, on the shared connection. */
   queue(name: QueueName): Queue;
-  /** Slack Web API client, when SLACK_BOT_TOKEN is set. */
-  slack?: webApi.WebClient;
+  adapters: Adapters;
+  events: ProcessEventBus;
+  /** The bot's ids and workspace, filled by the start-up auth.test. */
+  identity: BotIdentity;
+  /** Slack Web API retries of the listeners' client (tests: 0). */
+  slackRetries?: number;
   jiraProbe?: JiraProbe;
   close(): Promise<void>;
   /** Drops every Redis connection at once, for a start-up that failed: nothing is in flight, and Redis may not answer a QUIT. */
@@ -88,15 +100,8 @@ export function buildRuntime(config: Config, options: RuntimeOptions = {}): Runt
   for (const name of Object.values(QUEUES)) queue(name);
   collectProcessMetrics();
 
-  const slack = env.SLACK_BOT_TOKEN
-    ? instrumentSlackClient(
-        new webApi.WebClient(env.SLACK_BOT_TOKEN, {
-          ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
-          retryConfig: { retries: options.slackRetries ?? 10 },
-          logLevel: webApi.LogLevel.ERROR,
-        }),
-      )
-    : undefined;
+  const adapters = buildAdapters(config, redis, { queue, deliveryConcurrency: NOTIFY_CONCURRENCY, ...(options.slackRetries !== undefined ? { slackRetries: options.slackRetries } : {}) });
+  const site = adapters.jira;
 
   return {
     config,
@@ -106,11 +111,14 @@ export function buildRuntime(config: Config, options: RuntimeOptions = {}): Runt
     redis,
     connection,
     queue,
-    slack,
-    jiraProbe: options.jiraProbe ?? buildJiraProbe(env),
+    adapters,
+    events: createProcessEvents(logger),
+    identity: {},
+    ...(options.slackRetries !== undefined ? { slackRetries: options.slackRetries } : {}),
+    jiraProbe: options.jiraProbe ?? (site ? jiraProbe(site.clients) : undefined),
     async close() {
       await Promise.allSettled([...queues.values()].map((q) => q.close()));
-      // BullMQ does not quit connections it was given (STACK.md trap 3): Redis goes last.
+      // BullMQ does not quit connections it was given: Redis goes last.
       await Promise.allSettled(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
     abort() {

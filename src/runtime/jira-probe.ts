@@ -1,31 +1,23 @@
-import { Version2Client, Version3Client } from 'jira.js';
-import type { Env } from '../../config/schema.js';
-import { jiraMetricsMiddlewares, recordJiraCall } from '../metrics.js';
+import type { Version3Client } from 'jira.js';
+import type { JiraClients } from '../jira/jira-clients.js';
+import { JiraRequestError } from '../jira/jira-errors.js';
 
-/** Resolves when Jira answers an authenticated request; rejects with the reason otherwise. */
+/** Resolves when Jira answers an authenticated request; rejects with the reason (and HTTP `status`) otherwise. */
 export type JiraProbe = () => Promise<void>;
 
 /**
- * A cheap authenticated call (`GET /myself`) for /readyz, or undefined when Jira is not
- * configured. Cloud uses the v3 API, Data Center v2 with a personal access token.
+ * A cheap authenticated call (`GET /myself`) for /readyz and the start-up check, with the
+ * process's own Jira clients: the same credentials as every other call, within the site's
+ * request budget.
  */
-export function buildJiraProbe(env: Env): JiraProbe | undefined {
-  if (!env.JIRA_BASE_URL) return undefined;
-  const host = env.JIRA_BASE_URL;
-  const bearer = env.JIRA_PAT ?? env.JIRA_OAUTH_TOKEN;
-  const common = {
-    host,
-    middlewares: jiraMetricsMiddlewares(),
-    baseRequestConfig: { timeout: 5000, ...(bearer ? { headers: { Authorization: `Bearer ${bearer}` } } : {}) },
-  };
-  const basic = env.JIRA_EMAIL && env.JIRA_API_TOKEN && !bearer ? { basic: { email: env.JIRA_EMAIL, apiToken: env.JIRA_API_TOKEN } } : undefined;
-  const config = { ...common, ...(basic ? { authentication: basic } : {}) };
-  const getCurrentUser =
-    env.JIRA_DEPLOYMENT === 'datacenter'
-      ? () => new Version2Client(config).myself.getCurrentUser()
-      : () => new Version3Client(config).myself.getCurrentUser();
+export function jiraProbe(clients: JiraClients): JiraProbe {
   return async () => {
-    await getCurrentUser();
-    recordJiraCall('myself', 'ok');
+    try {
+      // v2 and v3 share GET /myself; the client picks the version.
+      await clients.gate.run('myself', () => (clients.platform as Version3Client).myself.getCurrentUser());
+    } catch (error) {
+      if (error instanceof JiraRequestError) throw Object.assign(new Error(error.message), { status: error.failure.status });
+      throw error;
+    }
   };
 }

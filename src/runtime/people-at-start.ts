@@ -1,5 +1,4 @@
 import { type PersonResolution, peopleToResolve, resolvePeople, describeResolution } from '../people/resolve-people.js';
-import { RedisPeopleCache } from '../store/redis-people-cache.js';
 import type { Runtime } from './build-runtime.js';
 import { peopleDirectories } from './people-directories.js';
 
@@ -15,8 +14,8 @@ const REFRESH_EVERY_MS = 3_600_000;
 export async function resolvePeopleAtStart(rt: Runtime): Promise<{ stop(): void }> {
   const targets = peopleToResolve(rt.config.teams.teams);
   if (targets.length === 0) return { stop: () => {} };
-  const directories = peopleDirectories(rt.config.env, rt.slack);
-  const cache = new RedisPeopleCache(rt.redis, rt.prefix);
+  const directories = peopleDirectories(rt.adapters.slack?.web, rt.adapters.jira?.clients);
+  const cache = rt.adapters.peopleCache;
   const log = (results: PersonResolution[]) => {
     for (const r of results) {
       if (r.outcome.status === 'resolved') rt.logger.debug({ email: r.email, directory: r.directory }, describeResolution(r));

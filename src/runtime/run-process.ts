@@ -1,13 +1,13 @@
 import type { Config } from '../../config/schema.js';
 import type { QueueName } from '../queue/queues.js';
 import { buildRuntime, type Runtime, type RuntimeOptions } from './build-runtime.js';
-import { buildJiraWebhookHandler, buildSlackHandler, workerDefinitions } from './features.js';
+import { wireFeatures } from './features.js';
 import { createHttpServer } from './http-server.js';
 import { webhookLastSeen } from '../store/webhook-seen.js';
-import { SyncCursorStore } from '../sync/sync-cursor-store.js';
 import { resolvePeopleAtStart } from './people-at-start.js';
 import { createReadiness } from './readiness.js';
 import { installProcessHandlers, installShutdown, type ShutdownStep } from './shutdown.js';
+import { buildSlackHandler } from './slack-handler.js';
 import { reportConnectivity } from './startup-checks.js';
 import { listenFailure, STARTUP_TIMEOUT_MS, verifySlackToken, waitForRedis } from './startup-failure.js';
 import { type RunningWorkers, startWorkers, type WorkerDefinition } from './start-workers.js';
@@ -59,18 +59,19 @@ export async function runProcess(config: Config, options: ProcessOptions): Promi
   try {
     const timeoutMs = options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS;
     await waitForRedis(rt.redis, timeoutMs);
-    const { workspaceId } = await verifySlackToken(rt, timeoutMs);
+    // One auth.test: the token is checked and the bot's ids are known before any request arrives.
+    await verifySlackToken(rt, timeoutMs);
     // People given by email get their Slack and Jira ids before any feature reads the teams.
     people = await resolvePeopleAtStart(rt);
-    slack = options.serve ? await buildSlackHandler(rt, workspaceId) : undefined;
-    const jiraWebhook = options.serve ? await buildJiraWebhookHandler(rt) : undefined;
-    const cursors = new SyncCursorStore(rt.redis, rt.prefix);
+    const features = wireFeatures(rt);
+    slack = options.serve ? await buildSlackHandler(rt, features.flatMap((f) => f.listeners ?? [])) : undefined;
+    const jiraWebhook = options.serve ? features.find((f) => f.jiraWebhook)?.jiraWebhook : undefined;
     const readiness = createReadiness({
       redis: rt.redis,
       clock: rt.clock,
       jiraProbe: rt.jiraProbe,
       shuttingDown: () => shuttingDown,
-      syncWarnings: () => cursors.allWarnings(config.teams.teams.map((t) => t.id)),
+      syncWarnings: () => rt.adapters.syncCursors.allWarnings(config.teams.teams.map((t) => t.id)),
       ...(config.env.JIRA_WEBHOOK_SECRET ? { lastWebhook: async () => (await webhookLastSeen(rt.redis, rt.prefix)) ?? null } : {}),
     });
     http = createHttpServer({ logger: rt.logger, readiness, slack: slack?.handler, jiraWebhook });
@@ -79,7 +80,8 @@ export async function runProcess(config: Config, options: ProcessOptions): Promi
       throw listenFailure(error, wanted);
     });
     if (options.serve && !slack) rt.logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): /slack/events answers 404');
-    workers = options.work ? await startWorkers(rt, options.workers ?? workerDefinitions(config), options.queues) : undefined;
+    const definitions = options.workers ?? features.flatMap((f) => (f.worker ? [f.worker] : []));
+    workers = options.work ? await startWorkers(rt, definitions, options.queues) : undefined;
   } catch (error) {
     people?.stop();
     await http?.close();

@@ -27,26 +27,28 @@ export async function waitForRedis(redis: Redis, ms: number): Promise<void> {
 
 /**
  * Slack's auth.test must accept the bot token: a refused token (invalid_auth, token_revoked…)
- * ends start-up. An unreachable Slack is only logged — work waits for it. Returns the
- * workspace the token belongs to, when Slack said.
+ * ends start-up. An unreachable Slack is only logged — work waits for it. The answer fills
+ * the process's bot identity (its ids and workspace). It is asked once, on the client that
+ * does not retry, so an unreachable Slack costs one failed request, not minutes.
  */
-export async function verifySlackToken(rt: Runtime, ms: number): Promise<{ workspaceId?: string }> {
-  if (!rt.slack) return {};
-  let answer: Awaited<ReturnType<typeof rt.slack.auth.test>> | 'timeout';
+export async function verifySlackToken(rt: Runtime, ms: number): Promise<void> {
+  const slack = rt.adapters.slack;
+  if (!slack) return;
+  let answer: Awaited<ReturnType<typeof slack.delivery.auth.test>> | 'timeout';
   try {
-    answer = await within(ms, rt.slack.auth.test());
+    answer = await within(ms, slack.delivery.auth.test());
   } catch (error) {
     const { code, data } = error as { code?: string; data?: { error?: string } };
     if (code === 'slack_webapi_platform_error') throw new StartupError(`Slack refused the bot token (${data?.error ?? 'refused'}): check SLACK_BOT_TOKEN`);
     rt.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'Slack is unreachable at start-up; who-owns starts and retries');
-    return {};
+    return;
   }
   if (answer === 'timeout') {
     rt.logger.warn(`Slack did not answer auth.test within ${Math.round(ms / 1000)} s; who-owns starts and retries`);
-    return {};
+    return;
   }
   rt.logger.info({ team: answer.team, botUser: answer.user }, 'Slack token accepted');
-  return answer.team_id ? { workspaceId: answer.team_id } : {};
+  Object.assign(rt.identity, { ...(answer.bot_id ? { botId: answer.bot_id } : {}), ...(answer.user_id ? { botUserId: answer.user_id } : {}), ...(answer.team_id ? { workspaceId: answer.team_id } : {}) });
 }
 
 /** The listen error as the operator should read it. */

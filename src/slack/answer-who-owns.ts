@@ -5,8 +5,8 @@ import type { WorkItem } from '../domain/work-item.js';
 import type { ItemStore } from '../ports.js';
 import { parseWhoOwns } from './command-grammar.js';
 import { checkUserJql } from './jql-guard.js';
-import { type ListedItem, renderHelp, renderItemList, renderTeamSummary } from './views/command-answers.js';
-import { renderVerdictCard, type SlackMessage } from './views/verdict-card.js';
+import { type ListedItem, renderHelp, renderItemList, renderTeamSummary } from '../views/command-answers.js';
+import { renderVerdictCard, type SlackMessage } from '../views/verdict-card.js';
 
 export interface WhoOwnsDeps {
   store: ItemStore;

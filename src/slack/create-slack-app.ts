@@ -1,44 +1,68 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { registerListeners } from './register-listeners.js';
+import type { SeenSignatures } from '../ports.js';
+import type { BotIdentity } from './bot-identity.js';
 import { guardSlackRequests } from './request-guard.js';
-import type { SlackAppDeps } from './slack-app-deps.js';
+
+/** Registers a feature's listeners (commands, actions, views, events) on the app. */
+export type SlackListeners = (app: App) => void;
+
+export interface SlackAppLogger {
+  warn(obj: object, msg: string): void;
+}
+
+export interface SlackAppOptions {
+  signingSecret: string;
+  botToken: string;
+  /** The bot's ids, found once at start-up; read at each request, never fetched by one. */
+  identity: BotIdentity;
+  /** Socket Mode instead of HTTP when set (SLACK_APP_TOKEN, xapp-…). */
+  appToken?: string;
+  /** SLACK_API_URL: the Web API base, e.g. a proxy or a test server. */
+  slackApiUrl?: string;
+  /** Web API retries of the listeners' client (tests: 0). */
+  slackRetries?: number;
+  seen: SeenSignatures;
+  listeners: readonly SlackListeners[];
+  /** Clock for the signature window, in ms (tests). */
+  nowMs?: () => number;
+  logger?: SlackAppLogger;
+}
 
 export interface SlackApp {
   app: App;
-  /** The HTTP receiver (absent in Socket Mode). */
-  receiver?: HTTPReceiver;
   /**
    * Node request handler for POST /slack/events (commands, interactivity, events): signature,
    * replay and retry checks, then Bolt. Mount it on the process's HTTP server.
    */
   handler(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  /** Listens on its own port (HTTP) or connects (Socket Mode). Not needed when `handler` is mounted. */
-  start(port?: number): Promise<void>;
+  /** Connects in Socket Mode; an HTTP app is served through `handler` instead. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** The who-owns Slack app: `/who-owns`, decision buttons, App Home, and features' listeners. */
-export function createSlackApp(deps: SlackAppDeps): SlackApp {
-  const clientOptions = { ...(deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {}), ...(deps.slackRetries !== undefined ? { retryConfig: { retries: deps.slackRetries } } : {}) };
-  const ids = deps.botId && deps.botUserId ? { botId: deps.botId, botUserId: deps.botUserId } : { tokenVerificationEnabled: false };
-  let app: App;
+/** The who-owns Slack app with the listeners of every feature. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const clientOptions = { ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}), ...(options.slackRetries !== undefined ? { retryConfig: { retries: options.slackRetries } } : {}) };
+  // One workspace, one token: authorising a request is a lookup, never an auth.test round trip.
+  const authorize = async () => ({ botToken: options.botToken, ...(options.identity.botId ? { botId: options.identity.botId } : {}), ...(options.identity.botUserId ? { botUserId: options.identity.botUserId } : {}) });
   let receiver: HTTPReceiver | undefined;
-  if (deps.appToken) {
-    app = new App({ token: deps.botToken, appToken: deps.appToken, socketMode: true, clientOptions, logLevel: LogLevel.WARN, ...ids });
+  let app: App;
+  if (options.appToken) {
+    app = new App({ authorize, appToken: options.appToken, socketMode: true, clientOptions, logLevel: LogLevel.WARN });
   } else {
-    receiver = new HTTPReceiver({ signingSecret: deps.signingSecret, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
-    app = new App({ token: deps.botToken, receiver, clientOptions, logLevel: LogLevel.ERROR, ...ids });
+    receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
+    app = new App({ authorize, receiver, clientOptions, logLevel: LogLevel.ERROR });
   }
   app.error(async (error) => {
-    deps.logger?.warn({ err: error.message }, 'Slack listener failed');
+    options.logger?.warn({ err: error.message }, 'Slack listener failed');
   });
-  registerListeners(app, deps);
+  for (const register of options.listeners) register(app);
   const bolt = receiver;
   const guarded = guardSlackRequests({
-    signingSecret: deps.signingSecret,
-    seen: deps.seen,
-    ...(deps.nowMs ? { now: deps.nowMs } : {}),
+    signingSecret: options.signingSecret,
+    seen: options.seen,
+    ...(options.nowMs ? { now: options.nowMs } : {}),
     next: (req, res) => {
       if (!bolt) {
         res.writeHead(404).end();
@@ -55,13 +79,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   });
   return {
     app,
-    ...(receiver ? { receiver } : {}),
     handler: guarded,
-    async start(port = 3000) {
-      await app.start(port);
+    async start() {
+      if (options.appToken) await app.start();
     },
     async stop() {
-      await app.stop();
+      if (options.appToken) await app.stop();
     },
   };
 }

@@ -5,7 +5,7 @@ import type { PersonRefLike, TeamProfile } from '../domain/team.js';
 import { NOT_APPLICABLE, PM, PO, type Verdict } from '../domain/verdict.js';
 import type { OwnershipDecision, Person, WorkItem } from '../domain/work-item.js';
 import { DECISION_PROPERTY } from '../jira/jira-source.js';
-import type { DecisionStore, ItemStore, JiraWriter } from '../ports.js';
+import type { DecisionStore, EventSink, ItemStore, JiraWriter } from '../ports.js';
 import { authorise } from './authorise.js';
 
 export type DecisionAction = 'claim' | 'pm' | 'po' | 'none' | 'assign';
@@ -17,7 +17,7 @@ export interface DecisionDeps extends PermissionContext {
   jira?: JiraWriter;
   now: () => Date;
   /** Told about every recorded decision (nudge and digest messages are edited in place). */
-  onDecision?: (key: string, decision: OwnershipDecision) => Promise<void>;
+  events?: EventSink;
 }
 
 export interface DecisionRequest {
@@ -108,6 +108,6 @@ export async function recordDecision(deps: DecisionDeps, request: DecisionReques
       warning = `Saved in who-owns, but Jira refused to store it on the issue: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
-  await deps.onDecision?.(item.key, decision);
+  await deps.events?.emit('decisionRecorded', { key: item.key, decision });
   return { ok: true, item, verdict: next, decision, ...(warning ? { warning } : {}) };
 }

@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidSlackRequest } from '@slack/bolt';
-
-/** Remembers signatures already accepted; `true` when this one is new. Redis SET NX in production. */
-export type SeenSignatures = (signature: string, ttlSeconds: number) => Promise<boolean>;
+import type { SeenSignatures } from '../ports.js';
 
 export interface RequestGuardOptions {
   signingSecret: string;

@@ -1,21 +1,5 @@
 import type { Redis } from 'ioredis';
-
-/** A reminder DM as sent: which items it listed, and the line shown for each that has left since. */
-export interface ReminderRecord {
-  /** The DM's outgoing id (edits name it in `updateOf`). */
-  id: string;
-  teamId: string;
-  /** Where the DM was addressed (the PO's Slack user id). */
-  channel: string;
-  keys: string[];
-  left: Record<string, string>;
-}
-
-/** Whether a redraw is new (version bumped) and still has to go out through the outbox. */
-export interface RedrawClaim {
-  version: number;
-  pending: boolean;
-}
+import type { AcceptanceState, RedrawClaim, ReminderRecord } from '../ports.js';
 
 /** Reminders are edited for as long as the outbox remembers where they landed (7 days). */
 const REMINDER_TTL_SECONDS = 7 * 86_400;
@@ -44,7 +28,7 @@ return 1
  * clicking at once run a Jira transition only once. Per reminder DM: the items it listed, so
  * it can be edited when they leave the queue in Slack or in Jira.
  */
-export class RedisAcceptanceState {
+export class RedisAcceptanceState implements AcceptanceState {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,

@@ -1,28 +1,11 @@
 import type { Redis } from 'ioredis';
-import type { NudgeCandidate, NudgeRecord } from '../domain/nudges/select-nudges.js';
-import type { OwnershipDecision } from '../domain/work-item.js';
-
-/** What a posted nudge message listed, so a decision can re-render it in place. */
-export interface NudgeMessageRecord {
-  outgoingId: string;
-  /** The first thread reply (records written before replies could be several). */
-  threadId?: string;
-  /** Every thread reply, in order. */
-  threadIds?: string[];
-  /** Items in the message and in each reply, in order (absent: topN, then the rest in one reply). */
-  parts?: number[];
-  channel: string;
-  teamName: string;
-  topN: number;
-  items: NudgeCandidate[];
-  decided: Record<string, OwnershipDecision>;
-  edits: number;
-}
+import type { NudgeRecord } from '../domain/nudges/select-nudges.js';
+import type { NudgeLedger, NudgeMessageRecord } from '../ports.js';
 
 const YEAR_SECONDS = 365 * 86_400;
 
 /** Per team: what was nudged when, which message lists each item, and what was escalated. */
-export class RedisNudgeLedger {
+export class RedisNudgeLedger implements NudgeLedger {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,

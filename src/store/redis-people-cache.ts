@@ -1,10 +1,9 @@
 import type { Redis } from 'ioredis';
-import type { PersonDirectory, PersonLookup } from '../people/person-lookup.js';
-
-export type CachedLookup = PersonLookup & { at: number };
+import type { PersonDirectory } from '../people/person-lookup.js';
+import type { CachedLookup, PeopleCache } from '../ports.js';
 
 /** Email → Slack / Jira id lookups, one hash per directory, so a restart need not ask again. */
-export class RedisPeopleCache {
+export class RedisPeopleCache implements PeopleCache {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,

@@ -1,11 +1,12 @@
 import type { Redis } from 'ioredis';
+import type { WebhookDeliveryLog } from '../jira/webhook.js';
 
 /**
  * Jira webhook deliveries seen, by `X-Atlassian-Webhook-Identifier` (the same across Jira's
  * retries of one delivery), so a retried delivery is handled once. Identifiers expire after
  * a week: Jira stops retrying long before.
  */
-export class RedisWebhookDeliveries {
+export class RedisWebhookDeliveries implements WebhookDeliveryLog {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,

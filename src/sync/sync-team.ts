@@ -3,7 +3,7 @@ import { attributeAll } from '../domain/attribution/attribute-all.js';
 import type { JiraClients } from '../jira/jira-clients.js';
 import { listKeys } from '../jira/list-keys.js';
 import type { TeamProfile } from '../domain/team.js';
-import type { Verdict } from '../domain/verdict.js';
+import { needsAttention, type Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
 import type { FieldMap } from '../jira/field-map.js';
 
@@ -12,18 +12,16 @@ import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
 import { jqlDateTime } from '../jira/jql.js';
 import { searchPages } from '../jira/search-pager.js';
 import { missingFieldWarnings, partsCondition, type ScopeParts, scopeParts, withBoards, withoutRefused } from './scope-parts.js';
-import type { RedisDecisionStore } from '../store/redis-decision-store.js';
-import type { RedisItemStore } from '../store/redis-item-store.js';
-import type { SyncCursorStore } from './sync-cursor-store.js';
+import type { DecisionStore, EventSink, ItemStore, SyncCursors } from '../ports.js';
 import { withStatusEntry } from './status-entry.js';
 import { metrics } from '../metrics.js';
 
 export interface SyncDeps {
   clients: JiraClients;
-  store: RedisItemStore;
-  cursors: SyncCursorStore;
+  store: ItemStore;
+  cursors: SyncCursors;
   /** Decisions recorded in Slack; they override the rules on every re-attribution. */
-  decisions?: RedisDecisionStore;
+  decisions?: DecisionStore;
   teams: readonly TeamProfile[];
   fieldMap: () => Promise<FieldMap>;
   siteUrl: string;
@@ -33,6 +31,8 @@ export interface SyncDeps {
   pageSize?: number;
   /** Full syncs on Cloud list keys first, then fetch batches in parallel (default on). */
   fastFullSync?: boolean;
+  /** Told what a sync stored and which items newly need attention. */
+  events?: EventSink;
   /** Called after each stored page or batch (tests stop a run here to prove it resumes). */
   afterPage?: (scope: string, pageIndex: number) => void | Promise<void>;
 }
@@ -58,7 +58,10 @@ function changed(fresh: WorkItem, stored: WorkItem | null): boolean {
   return !stored || stored.updated !== fresh.updated || JSON.stringify(stored.decision) !== JSON.stringify(fresh.decision);
 }
 
-async function storePage(deps: SyncDeps, items: WorkItem[]): Promise<number> {
+/** Keys per team whose verdict newly needs attention in this run. */
+type NewAttention = Map<string, Set<string>>;
+
+async function storePage(deps: SyncDeps, items: WorkItem[], attention: NewAttention): Promise<number> {
   const keys = items.map((i) => i.key);
   const [stored, storedVerdicts] = await Promise.all([deps.store.getItems(keys), deps.store.getVerdicts(keys)]);
   // An item stored without its verdict (the process died between the two writes) is attributed again.
@@ -72,8 +75,22 @@ async function storePage(deps: SyncDeps, items: WorkItem[]): Promise<number> {
   const verdicts = attributeAll(dirty, deps.teams, decisions, known);
   await deps.store.putItems(dirty);
   await deps.store.putVerdicts(verdicts);
-  for (const verdict of verdicts) metrics.verdicts.inc({ state: verdict.role === 'unclear' ? 'unclear' : verdict.state });
+  const before = new Map(storedVerdicts.filter((v): v is Verdict => v !== null).map((v) => [v.key, v]));
+  for (const verdict of verdicts) {
+    metrics.verdicts.inc({ state: verdict.role === 'unclear' ? 'unclear' : verdict.state });
+    const previous = before.get(verdict.key);
+    if (verdict.teamId && needsAttention(verdict) && !(previous && previous.teamId === verdict.teamId && needsAttention(previous))) {
+      attention.set(verdict.teamId, (attention.get(verdict.teamId) ?? new Set()).add(verdict.key));
+    }
+  }
   return dirty.length;
+}
+
+/** Tells the process what the run stored: nudges react to new attention, reminders to the sync. */
+async function announce(deps: SyncDeps, attention: NewAttention, teamId?: string): Promise<void> {
+  if (!deps.events) return;
+  for (const [team, keys] of attention) await deps.events.emit('itemsNeedAttention', { teamId: team, keys: [...keys].sort() });
+  await deps.events.emit('itemsSynced', teamId ? { teamId } : {});
 }
 
 /**
@@ -88,11 +105,13 @@ export async function syncTeam(deps: SyncDeps, team: TeamProfile, requested: 'fu
   const fieldMap = deps.fieldMap();
   fieldMap.catch(() => undefined);
   let parts = await scopeParts(deps.clients, team);
+  const attention: NewAttention = new Map();
   for (;;) {
     try {
-      const summary = await syncParts(deps, team, requested, parts, fieldMap);
+      const summary = await syncParts(deps, team, requested, parts, fieldMap, attention);
       await deps.cursors.saveWarnings(team.id, summary.warnings);
       metrics.syncWarnings.set({ scope: team.id }, summary.warnings.length);
+      await announce(deps, attention, team.id);
       return summary;
     } catch (error) {
       // Jira refuses the whole search for one hidden value; each retry leaves at least one out.
@@ -103,7 +122,7 @@ export async function syncTeam(deps: SyncDeps, team: TeamProfile, requested: 'fu
   }
 }
 
-async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental', parts: ScopeParts, fieldMapReady: Promise<FieldMap>): Promise<ScopeSummary> {
+async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental', parts: ScopeParts, fieldMapReady: Promise<FieldMap>, attention: NewAttention): Promise<ScopeSummary> {
   const scope = team.id;
   const cursor = await deps.cursors.cursor(scope);
   const saved = await deps.cursors.progress(scope);
@@ -114,7 +133,7 @@ async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 
   if (!condition) return summary;
   const reconcile = parts.warnings.length === 0;
   if (mode === 'full' && deps.clients.platform instanceof Version3Client && deps.fastFullSync !== false) {
-    return fullSyncInBatches(deps, team, parts, condition, summary, saved?.startedAt ?? deps.now().toISOString(), fieldMapReady);
+    return fullSyncInBatches(deps, team, parts, condition, summary, saved?.startedAt ?? deps.now().toISOString(), fieldMapReady, attention);
   }
   const query =
     mode === 'incremental' && cursor ? `(${condition}) AND updated >= ${jqlDateTime(new Date(Date.parse(cursor) - (deps.overlapMs ?? DEFAULT_OVERLAP_MS)))}` : condition;
@@ -128,7 +147,7 @@ async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 
     const { items, rejected } = normalisePage(page.issues, fieldMap, deps.siteUrl);
     summary.fetched += items.length;
     summary.rejected += rejected.length;
-    summary.changed += await storePage(deps, withBoards(items, parts));
+    summary.changed += await storePage(deps, withBoards(items, parts), attention);
     if (mode === 'full') await deps.cursors.markSeen(scope, items.map((i) => i.key));
     if (page.next) await deps.cursors.saveProgress(scope, { jql: query, next: page.next, startedAt, mode });
     await deps.afterPage?.(scope, pageIndex++);
@@ -150,7 +169,7 @@ const BATCH = 100;
  * items 100 at a time, as many batches in flight as the request gate allows. Batches already
  * stored by an interrupted run (the seen set) are not fetched again.
  */
-async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: ScopeParts, condition: string, summary: ScopeSummary, startedAt: string, fieldMapReady: Promise<FieldMap>): Promise<ScopeSummary> {
+async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: ScopeParts, condition: string, summary: ScopeSummary, startedAt: string, fieldMapReady: Promise<FieldMap>, attention: NewAttention): Promise<ScopeSummary> {
   const scope = team.id;
   await deps.cursors.saveProgress(scope, { jql: condition, next: 'batches', startedAt, mode: 'full' });
   const seen = await deps.cursors.seen(scope);
@@ -203,7 +222,7 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: Scope
         summary.fetched += items.length;
         summary.rejected += rejected.length;
         // Read after the await: `x += await y` would lose updates made by parallel lanes.
-        const changedInBatch = await storePage(deps, withBoards(items, parts));
+        const changedInBatch = await storePage(deps, withBoards(items, parts), attention);
         summary.changed += changedInBatch;
         await deps.cursors.markSeen(scope, batch);
         await deps.afterPage?.(scope, index - 1);
@@ -233,7 +252,9 @@ export async function refreshItems(deps: SyncDeps, keys: readonly string[]): Pro
   const fieldMap = await deps.fieldMap();
   const { issues, missing, requests } = await fetchIssuesByKeys(deps.clients, keys, requestedFields(fieldMap));
   const { items, rejected } = normalisePage(issues, fieldMap, deps.siteUrl);
-  const changedCount = await storePage(deps, items);
+  const attention: NewAttention = new Map();
+  const changedCount = await storePage(deps, items, attention);
   await deps.store.deleteItems(missing);
+  await announce(deps, attention);
   return { scope: 'refresh', mode: 'incremental', fetched: items.length, changed: changedCount, deleted: missing.length, rejected: rejected.length, requests, warnings: [] };
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runAcceptanceAction } from '../../src/acceptance/acceptance-actions.js';
+import { runAcceptanceAction } from '../../src/acceptance/run-acceptance-action.js';
 import { mirrorReminder } from '../../src/acceptance/reminder-redraw.js';
-import { buildSyncDeps } from '../../src/sync/sync-service.js';
 import { refreshItems } from '../../src/sync/sync-team.js';
 import { acceptButtons, textOf } from '../slack/acceptance-test-app.js';
 import { type AcceptanceWorld, MONDAY, PRIYA, startAcceptanceWorld } from '../support/acceptance-world.js';
@@ -59,7 +58,7 @@ describe('acceptance reminders mirror Jira: real Redis, the sample Jira, the out
     const team = world.team('payments');
     const accepted = await runAcceptanceAction({ items: world.store, state: world.state, jira: world.writer, teams: world.teams }, { key: 'PAY-474', actor: { slackId: PRIYA, isBot: false }, action: 'accept' });
     world.moveInJira('PAY-463', 'In Progress');
-    await refreshItems(buildSyncDeps(world.config, world.client), ['PAY-463', 'PAY-474']);
+    await refreshItems(world.syncDeps(), ['PAY-463', 'PAY-474']);
 
     const first = await mirrorReminder(deps(), team, LATER);
     await world.waitForCalls('chat.update', 1);
@@ -72,7 +71,7 @@ describe('acceptance reminders mirror Jira: real Redis, the sample Jira, the out
 
     // The team finishes PAY-463 again: it is back in the reminder, with its buttons.
     world.moveInJira('PAY-463', 'Ready for acceptance');
-    await refreshItems(buildSyncDeps(world.config, world.client), ['PAY-463']);
+    await refreshItems(world.syncDeps(), ['PAY-463']);
     const second = await mirrorReminder(deps(), team, new Date('2026-11-23T14:30:00Z'));
     await world.waitForCalls('chat.update', 2);
 

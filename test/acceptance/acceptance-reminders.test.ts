@@ -1,20 +1,18 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config/load-config.js';
 import type { Config } from '../../config/schema.js';
-import { runAcceptanceAction } from '../../src/acceptance/acceptance-actions.js';
+import { runAcceptanceAction } from '../../src/acceptance/run-acceptance-action.js';
 import { type ReminderDeps, sendAcceptanceReminders } from '../../src/acceptance/reminder-service.js';
 import { slackPresence } from '../../src/acceptance/slack-presence.js';
 import { type SampleJiraServer, startSampleJiraServer } from '../../src/demo/sample-jira-server.js';
-import { createDeliveryClient } from '../../src/delivery/slack-delivery-client.js';
-import { createJiraClients } from '../../src/jira/jira-clients.js';
-import { createJiraWriter } from '../../src/jira/jira-writer.js';
-import { RedisAcceptanceState } from '../../src/store/redis-acceptance-state.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
-import { buildSyncDeps, runSyncOnce } from '../../src/sync/sync-service.js';
+import { type AcceptanceState, type ItemStore, type JiraWriter, systemClock } from '../../src/ports.js';
+import { runSyncOnce } from '../../src/sync/sync-service.js';
+import { syncDepsFrom } from '../../src/sync/wire.js';
 import { type OutboxHarness, outboxHarness } from '../delivery/outbox-harness.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
+import { acceptanceEnv } from '../support/acceptance-world.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { type TestAdapters, testAdapters } from '../support/test-adapters.js';
 
 // Monday 23 November 2026, 10:30 in Berlin.
 const MONDAY = new Date('2026-11-23T09:30:00Z');
@@ -27,8 +25,10 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
   let config: Config;
   let harness: OutboxHarness;
   let deps: ReminderDeps;
-  let store: RedisItemStore;
-  let state: RedisAcceptanceState;
+  let store: ItemStore;
+  let state: AcceptanceState;
+  let writer: JiraWriter;
+  let built: TestAdapters | undefined;
 
   beforeAll(async () => {
     redis = await startTestRedis();
@@ -36,6 +36,7 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
   });
   afterAll(async () => {
     await harness?.close();
+    await built?.close();
     await jira?.close();
     await slack.close();
     await redis.stop();
@@ -43,19 +44,22 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
 
   beforeEach(async () => {
     await harness?.close();
+    await built?.close();
     await jira?.close();
     client = redis.client();
     await client.flushall();
     slack.reset();
     jira = await startSampleJiraServer('samples/jira');
-    config = loadConfig({ JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x', REDIS_PREFIX: 'acc' }, 'samples/who-owns.yaml');
-    await runSyncOnce(buildSyncDeps(config, client), 'full');
-    const teams = config.teams.teams;
-    store = new RedisItemStore(client, 'acc', teams, 'https://acme-pay.atlassian.net');
-    state = new RedisAcceptanceState(client, 'acc');
+    built = testAdapters(client, { prefix: 'acc', env: acceptanceEnv(jira.url, slack.apiUrl) });
+    const { adapters } = built;
+    config = built.config;
+    await runSyncOnce(syncDepsFrom(adapters, config, systemClock), 'full');
+    store = adapters.items;
+    state = adapters.acceptanceState;
+    writer = adapters.jira!.writer;
     harness = outboxHarness(redis, slack, 'acc');
     harness.startWorker({ perChannelIntervalMs: 5 });
-    deps = { items: store, state, outbox: harness.outbox, presence: slackPresence(createDeliveryClient('xoxb-test', { slackApiUrl: slack.apiUrl })) };
+    deps = { items: store, state, outbox: adapters.outbox, presence: slackPresence(adapters.slack!.web) };
   });
 
   const team = (id: string) => config.teams.teams.find((t) => t.id === id)!;
@@ -78,7 +82,7 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
     expect(buttons).toContain('"action_id":"who_owns_accept","value":"PAY-441"');
     expect(buttons).toContain('who_owns_reject');
     expect(buttons).toContain('Snooze 3 working days');
-    expect(buttons).toContain('https://acme-pay.atlassian.net/browse/PAY-441');
+    expect(buttons).toContain(`${jira.url}/browse/PAY-441`);
     expect(again).toMatchObject({ sent: false });
     await new Promise((r) => setTimeout(r, 200));
     expect(slack.channelMessages('D0PRIYA01')).toHaveLength(1);
@@ -95,7 +99,6 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
   });
 
   it('accepts through the team’s transition with a comment, and the item leaves the queue', async () => {
-    const writer = createJiraWriter(createJiraClients({ baseUrl: jira.url, deployment: 'cloud' }));
 
     const outcome = await runAcceptanceAction({ items: store, state, jira: writer, teams: config.teams.teams }, { key: 'PAY-474', actor: { slackId: 'U0PRIYA01', isBot: false }, action: 'accept' });
     const result = await sendAcceptanceReminders(deps, team('payments'), MONDAY);
@@ -106,7 +109,6 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
   });
 
   it('rejects with the reason as a Jira comment, refuses anyone but the PO without calling Jira, and runs a double click once', async () => {
-    const writer = createJiraWriter(createJiraClients({ baseUrl: jira.url, deployment: 'cloud' }));
     const actionDeps = { items: store, state, jira: writer, teams: config.teams.teams };
 
     const before = jira.requests;
@@ -125,7 +127,6 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
   });
 
   it('shows Jira’s refusal and keeps the item when the workflow has no such transition', async () => {
-    const writer = createJiraWriter(createJiraClients({ baseUrl: jira.url, deployment: 'cloud' }));
     const teams = config.teams.teams.map((t) => (t.id === 'payments' ? { ...t, acceptance: { ...t.acceptance, acceptTransition: 'Approve' } } : t));
 
     const outcome = await runAcceptanceAction({ items: store, state, jira: writer, teams }, { key: 'PAY-463', actor: { slackId: 'U0PRIYA01', isBot: false }, action: 'accept' });

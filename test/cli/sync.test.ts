@@ -2,15 +2,14 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config/load-config.js';
 import { type SampleJiraServer, startSampleJiraServer } from '../../src/demo/sample-jira-server.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
 import { createReadiness } from '../../src/runtime/readiness.js';
-import { SyncCursorStore } from '../../src/sync/sync-cursor-store.js';
-import { buildSyncDeps } from '../../src/sync/sync-service.js';
+import { systemClock } from '../../src/ports.js';
+import { syncDepsFrom } from '../../src/sync/wire.js';
 import { scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
 import { generateSite, startFakeJira } from '../support/fake-jira-server.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { testAdapters } from '../support/test-adapters.js';
 
 const run = promisify(execFile);
 
@@ -43,7 +42,7 @@ describe('who-owns sync --once and the sync queue', () => {
     expect(first.stdout).toMatch(/^synced 3 scopes: \d+ items fetched, \d+ changed, 0 removed, \d+ requests, \d+ points, [\d.]+ s$/m);
     expect(Number(/(\d+) changed/.exec(first.stdout)?.[1])).toBeGreaterThan(190);
     expect(second.stdout).toMatch(/ 0 changed/);
-    const store = new RedisItemStore(redis.client(), 'who-owns', loadConfig({}, 'samples/who-owns.yaml').teams.teams);
+    const store = testAdapters(redis.client(), { prefix: 'who-owns' }).adapters.items;
     expect((await store.getVerdict('PAY-474'))?.role).toBe('PO');
     expect(await store.awaitingAcceptanceKeys('payments')).toEqual(expect.arrayContaining(['PAY-474', 'PAY-441']));
   });
@@ -58,8 +57,9 @@ describe('who-owns sync --once and the sync queue', () => {
 
       expect(result.stdout).toMatch(/^synced 1 scope: 2000 items fetched, 2000 changed, 0 removed, .*; 1 warning, the rest synced\n {2}payments: board 12: its saved filter 10012 is not shared with the bot\n$/);
       const client = redis.client();
-      expect(await new RedisItemStore(client, 'example', []).teamItemKeys('payments')).toHaveLength(2_000);
-      const readiness = createReadiness({ redis: client, clock: { now: () => new Date() }, syncWarnings: () => new SyncCursorStore(client, 'example').allWarnings(['payments']) });
+      const { items, syncCursors } = testAdapters(client, { prefix: 'example', teams: [] }).adapters;
+      expect(await items.teamItemKeys('payments')).toHaveLength(2_000);
+      const readiness = createReadiness({ redis: client, clock: { now: () => new Date() }, syncWarnings: () => syncCursors.allWarnings(['payments']) });
       expect((await readiness()).checks.find((c) => c.name === 'sync')).toEqual({ name: 'sync', ok: true, detail: 'partial: payments: board 12: its saved filter 10012 is not shared with the bot' });
       client.disconnect();
 
@@ -84,11 +84,11 @@ describe('who-owns sync --once and the sync queue', () => {
   });
 
   it('runs scope jobs on the BullMQ sync queue and keeps one schedule per team across restarts', async () => {
-    const config = loadConfig({ ...env, REDIS_PREFIX: 'q' }, 'samples/who-owns.yaml');
     const connection = redis.client();
+    const { adapters, config } = testAdapters(connection, { prefix: 'q', env: { JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'sample-site-token' } });
     const queue = new Queue('sync', { connection, prefix: 'q' });
     const events = new QueueEvents('sync', { connection: redis.client(), prefix: 'q' });
-    const worker = startSyncWorker(buildSyncDeps(config, connection), redis.client(), 'q');
+    const worker = startSyncWorker(syncDepsFrom(adapters, config, systemClock), redis.client(), 'q');
     try {
       await scheduleSync(queue, ['payments', 'growth']);
       await scheduleSync(queue, ['payments']);

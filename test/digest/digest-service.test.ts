@@ -1,17 +1,16 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { catchUpDigests } from '../../src/digest/digest-catch-up.js';
-import { RedisDigestLedger } from '../../src/digest/digest-ledger.js';
 import { type DigestDeps, onDecisionForDigest, sendDigest } from '../../src/digest/digest-service.js';
 import { digestMessageId } from '../../src/domain/digest/digest-period.js';
 import type { Outbox } from '../../src/ports.js';
 import { QUEUES } from '../../src/queue/queues.js';
 import { MemoryItemStore } from '../../src/store/memory-item-store.js';
-import { RedisDecisionStore } from '../../src/store/redis-decision-store.js';
 import { createDigestWorker } from '../../workers/digest.worker.js';
 import { type OutboxHarness, outboxHarness, waitFor } from '../delivery/outbox-harness.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { testAdapters } from '../support/test-adapters.js';
 import { backlog, payments } from './digest-fixtures.js';
 
 let redis: TestRedis;
@@ -23,6 +22,9 @@ const now = new Date('2026-11-23T08:30:00Z'); // Monday 09:30 in Berlin, after t
 const team = { ...payments, channel: 'C0PAYMENTS' };
 const messageId = digestMessageId('C0PAYMENTS', 'payments', '2026-W48');
 
+/** The process's adapters on this test's prefix (the item store stays in memory). */
+const adapters = () => testAdapters(h.redis, { prefix, teams: [team] }).adapters;
+
 async function depsFor(outbox: Outbox = h.outbox): Promise<DigestDeps> {
   const items = new MemoryItemStore([team]);
   const entries = backlog(60);
@@ -31,9 +33,9 @@ async function depsFor(outbox: Outbox = h.outbox): Promise<DigestDeps> {
   return {
     teams: [team],
     items,
-    decisions: new RedisDecisionStore(h.redis, prefix),
+    decisions: adapters().decisions,
     outbox,
-    ledger: new RedisDigestLedger(h.redis, prefix),
+    ledger: adapters().digestLedger,
     clock: { now: () => now },
   };
 }
@@ -180,7 +182,7 @@ describe('digest service', () => {
   it('next week compares with last week and credits decisions made since', async () => {
     const deps = await depsFor();
     await sendDigest(deps, 'payments', now);
-    await new RedisDecisionStore(h.redis, prefix).record('PAY-14', { role: 'PO', decidedBy: { slackId: 'U0PRIYA01' }, decidedAt: '2026-11-25T10:00:00Z', source: 'slack' });
+    await adapters().decisions.record('PAY-14', { role: 'PO', decidedBy: { slackId: 'U0PRIYA01' }, decidedAt: '2026-11-25T10:00:00Z', source: 'slack' });
     const later = { ...deps, clock: { now: () => new Date('2026-11-30T08:05:00Z') } };
 
     const next = await sendDigest(later, 'payments', new Date('2026-11-30T08:00:00Z'));

@@ -2,17 +2,17 @@ import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisOutbox } from '../../src/delivery/redis-outbox.js';
+import { outboxKeys } from '../../src/delivery/outbox-keys.js';
+import { readDeadLetters } from '../../src/delivery/redis-outbox.js';
 import { catchUpDigests } from '../../src/digest/digest-catch-up.js';
-import { RedisDigestLedger } from '../../src/digest/digest-ledger.js';
 import { digestMessageId, digestPeriod } from '../../src/domain/digest/digest-period.js';
 import type { TeamProfile } from '../../src/domain/team.js';
 import { QUEUES } from '../../src/queue/queues.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
 import { backlog } from '../digest/digest-fixtures.js';
 import { aTeam } from '../support/builders.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { testAdapters } from '../support/test-adapters.js';
 import { recordFaultFigures } from './support/fault-figures.js';
 import { killHard, randomInt, startWorkerProcess, waitFor } from './support/worker-process.js';
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
   redis = await startTestRedis();
   client = redis.client();
   slack = await startFakeSlackApi({ clockTs: true });
-  const store = new RedisItemStore(client, PREFIX, teams);
+  const store = testAdapters(client, { prefix: PREFIX, teams }).adapters.items;
   for (const [i, team] of teams.entries()) {
     const project = team.jira.projects[0] ?? `D${i}`;
     const entries = backlog(ITEMS).map(({ item, verdict }) => {
@@ -87,9 +87,8 @@ function postedIds(): string[] {
 describe('faults/digest-crash', () => {
   it(`each of ${TEAMS} team channels gets exactly one digest and one thread reply per week over ${TRIALS} weeks, the worker SIGKILLed mid-run each week`, async ({ task }) => {
     const digestQueue = new Queue(QUEUES.digest, { connection: client, prefix: PREFIX });
-    const notifyQueue = new Queue(QUEUES.notify, { connection: client, prefix: PREFIX });
-    const outbox = new RedisOutbox({ redis: client, queue: notifyQueue, prefix: PREFIX });
-    const ledger = new RedisDigestLedger(client, PREFIX);
+    const built = testAdapters(client, { prefix: PREFIX, teams });
+    const { outbox, digestLedger: ledger } = built.adapters;
     const summary: { trial: number; trigger: string; claimedAtKill: number; postedAtKill: number }[] = [];
     let worker = await startWorker(new Date(FIRST_WEEK));
     for (let trial = 0; trial < TRIALS; trial++) {
@@ -138,10 +137,10 @@ describe('faults/digest-crash', () => {
         const replies = slack.channelMessages(team.channel ?? '').filter((m) => m.thread_ts === top[0]?.ts);
         expect(replies, `${team.id} ${period} thread`).toHaveLength(1);
       }
-      expect(await outbox.deadLetters()).toEqual([]);
+      expect(await readDeadLetters(client, outboxKeys(PREFIX))).toEqual([]);
     }
     await killHard(worker);
-    await Promise.all([digestQueue.close(), notifyQueue.close()]);
+    await Promise.all([digestQueue.close(), built.close()]);
 
     // Over all weeks: one post per channel, week and message, nothing else.
     const all = postedIds();

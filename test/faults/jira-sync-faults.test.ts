@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config/load-config.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
+import type { ItemStore } from '../../src/ports.js';
 import { type FakeJira, generateSite, startFakeJira } from '../support/fake-jira-server.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { testAdapters } from '../support/test-adapters.js';
 import { type CliProcess, startCli } from './support/cli-process.js';
 import { recordFaultFigures } from './support/fault-figures.js';
 
@@ -47,9 +47,9 @@ async function work(prefix: string, rps?: number): Promise<CliProcess> {
   return proc;
 }
 
-function store(prefix: string): RedisItemStore {
-  const config = loadConfig(env(prefix));
-  return new RedisItemStore(client, prefix, config.teams.teams, fake.url);
+function store(prefix: string): ItemStore {
+  const { REDIS_URL: _, ...rest } = env(prefix);
+  return testAdapters(client, { prefix, env: rest, teamFile }).adapters.items;
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {

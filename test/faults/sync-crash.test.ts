@@ -6,11 +6,10 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES } from '../../src/queue/queues.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
-import { SyncCursorStore } from '../../src/sync/sync-cursor-store.js';
 import type { ScopeSummary } from '../../src/sync/sync-team.js';
 import { type FakeJira, generateSite, startFakeJira } from '../support/fake-jira-server.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { testAdapters } from '../support/test-adapters.js';
 import { recordFaultFigures } from './support/fault-figures.js';
 import { killHard, randomInt, startWorkerProcess, waitFor } from './support/worker-process.js';
 
@@ -70,8 +69,7 @@ function useProject(t: number): { team: { id: string; project: string }; siteKey
 
 function harness(prefix: string) {
   const queue = new Queue(QUEUES.sync, { connection: client, prefix });
-  const store = new RedisItemStore(client, prefix, [], fake.url);
-  const cursors = new SyncCursorStore(client, prefix);
+  const { items: store, syncCursors: cursors } = testAdapters(client, { prefix, teams: [] }).adapters;
   return {
     queue,
     cursors,

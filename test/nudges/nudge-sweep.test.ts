@@ -2,20 +2,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/domain/verdict.js';
 import { workItem } from '../../src/domain/work-item.js';
 import { escalatedItems, onDecisionForNudges, runNudgeSweep } from '../../src/nudges/nudge-sweep.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
-import { RedisNudgeLedger } from '../../src/store/redis-nudge-ledger.js';
+import type { ItemStore, NudgeLedger } from '../../src/ports.js';
 import { type OutboxHarness, outboxHarness, waitFor } from '../delivery/outbox-harness.js';
 import { aTeam } from '../support/builders.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { testAdapters } from '../support/test-adapters.js';
 
 const team = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [12], components: [] }, timezone: 'Europe/Berlin' });
 let redis: TestRedis;
 let slack: FakeSlackApi;
 let h: OutboxHarness;
 let n = 0;
-let store: RedisItemStore;
-let ledger: RedisNudgeLedger;
+let store: ItemStore;
+let ledger: NudgeLedger;
 
 function unclear(key: string): Verdict {
   return { key, role: 'unclear', confidence: 0.4, state: 'owned', teamId: 'payments', owners: [], reasons: [{ signal: 'text-cue', role: 'PM', weight: 1, evidence: { field: 'summary', value: 'pricing' }, text: 'mentions pricing' }] };
@@ -36,8 +36,7 @@ beforeEach(async () => {
   const prefix = `n${++n}`;
   h = outboxHarness(redis, slack, prefix);
   h.startWorker();
-  store = new RedisItemStore(h.redis, prefix, [team]);
-  ledger = new RedisNudgeLedger(h.redis, prefix);
+  ({ items: store, nudgeLedger: ledger } = testAdapters(h.redis, { prefix, teams: [team] }).adapters);
   const keys = Array.from({ length: 7 }, (_, i) => `PAY-${i + 1}`);
   await store.putItems(keys.map((key, i) => workItem({ key, summary: `Item ${i + 1}`, issueType: 'Story', created: `2026-11-0${i + 1}T09:00:00Z` })));
   await store.putVerdicts(keys.map(unclear));

@@ -1,28 +1,24 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, parseTeamFile } from '../../config/load-config.js';
 import type { Config } from '../../config/schema.js';
 import { sendAcceptanceReminders } from '../../src/acceptance/reminder-service.js';
 import { slackPresence } from '../../src/acceptance/slack-presence.js';
 import { loadSampleSite, type SampleJiraServer, startJiraSiteServer } from '../../src/demo/sample-jira-server.js';
-import { createDeliveryClient } from '../../src/delivery/slack-delivery-client.js';
 import { createLogger } from '../../src/logger.js';
 import { peopleToResolve, resolvePeople } from '../../src/people/resolve-people.js';
 import { peopleDirectories } from '../../src/runtime/people-directories.js';
 import { runProcess } from '../../src/runtime/run-process.js';
-import { createSlackApp } from '../../src/slack/create-slack-app.js';
-import { slackDepsFromConfig } from '../../src/slack/slack-deps-from-config.js';
-import { RedisAcceptanceState } from '../../src/store/redis-acceptance-state.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
-import { RedisPeopleCache } from '../../src/store/redis-people-cache.js';
-import { buildSyncDeps, runSyncOnce } from '../../src/sync/sync-service.js';
+import { systemClock } from '../../src/ports.js';
+import { runSyncOnce } from '../../src/sync/sync-service.js';
+import { syncDepsFrom } from '../../src/sync/wire.js';
 import { type OutboxHarness, outboxHarness } from '../delivery/outbox-harness.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 import { signedHeaders, slashCommandBody } from '../support/slack-signing.js';
+import { testAdapters } from '../support/test-adapters.js';
+import { startTestProcess, type TestProcess } from '../support/test-process.js';
 
 /** Monday 23 November 2026, 10:30 in Berlin: the Payments PO's reminder is due. */
 const MONDAY = new Date('2026-11-23T09:30:00Z');
@@ -65,12 +61,14 @@ afterAll(async () => {
 
 let jira: SampleJiraServer | undefined;
 let harness: OutboxHarness | undefined;
-let server: Server | undefined;
+let proc: TestProcess | undefined;
+const EMAIL_ONLY = 'test/fixtures/teams/email-only.yaml';
+let worldEnv: Record<string, string> = {};
 afterEach(async () => {
+  await proc?.stop();
+  proc = undefined;
   await harness?.close();
   await jira?.close();
-  server?.closeAllConnections();
-  await new Promise((r) => (server ? server.close(r) : r(undefined)));
 });
 
 async function emailOnlyWorld(deployment: 'cloud' | 'datacenter'): Promise<Config> {
@@ -79,19 +77,19 @@ async function emailOnlyWorld(deployment: 'cloud' | 'datacenter'): Promise<Confi
   const site = loadSampleSite('samples/jira');
   site.users = JIRA_USERS[deployment].map((u) => ({ ...u }));
   jira = await startJiraSiteServer(site);
-  const auth = deployment === 'cloud' ? { JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x' } : { JIRA_PAT: 'pat' };
-  return loadConfig(
-    { JIRA_BASE_URL: jira.url, JIRA_DEPLOYMENT: deployment, ...auth, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, REDIS_PREFIX: 'ppl' },
-    'test/fixtures/teams/email-only.yaml',
-  );
+  const auth: Record<string, string> = deployment === 'cloud' ? { JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x' } : { JIRA_PAT: 'pat' };
+  worldEnv = { JIRA_BASE_URL: jira.url, JIRA_DEPLOYMENT: deployment, ...auth, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, REDIS_PREFIX: 'ppl' };
+  return loadConfig(worldEnv, EMAIL_ONLY);
 }
 
 describe.each(['cloud', 'datacenter'] as const)('people given by email only (%s)', (deployment) => {
   it('get their Slack and Jira ids: the PO gets her acceptance reminder in her DM and /who-owns mine lists her items', async () => {
     const config = await emailOnlyWorld(deployment);
     const client = redis.client();
-    const cache = new RedisPeopleCache(client, 'ppl');
-    const directories = peopleDirectories(config.env, createDeliveryClient('xoxb-test', { slackApiUrl: slack.apiUrl }));
+    const built = testAdapters(client, { prefix: 'ppl', env: worldEnv, teams: config.teams.teams });
+    const { adapters } = built;
+    const cache = adapters.peopleCache;
+    const directories = peopleDirectories(adapters.slack?.web, adapters.jira?.clients);
     const targets = peopleToResolve(config.teams.teams);
     const results = await resolvePeople(targets, { directories, cache, now: MONDAY.getTime() });
 
@@ -105,22 +103,19 @@ describe.each(['cloud', 'datacenter'] as const)('people given by email only (%s)
     if (!team) throw new Error('no team');
     expect(team.po).toMatchObject({ slack: PRIYA, email: 'priya@acme-pay.example' });
 
-    await runSyncOnce(buildSyncDeps(config, client), 'full');
+    await runSyncOnce(syncDepsFrom(adapters, built.config, systemClock), 'full');
     harness = outboxHarness(redis, slack, 'ppl');
     harness.startWorker({ perChannelIntervalMs: 5 });
-    const reminderDeps = { items: new RedisItemStore(client, 'ppl', config.teams.teams, 'https://acme-pay.atlassian.net'), state: new RedisAcceptanceState(client, 'ppl'), outbox: harness.outbox, presence: slackPresence(createDeliveryClient('xoxb-test', { slackApiUrl: slack.apiUrl })) };
+    const reminderDeps = { items: adapters.items, state: adapters.acceptanceState, outbox: adapters.outbox, presence: slackPresence(adapters.slack!.web) };
     const reminder = await sendAcceptanceReminders(reminderDeps, team, MONDAY);
     expect(reminder).toMatchObject({ sent: true, id: `accept:payments:${PRIYA}:2026-11-23` });
     for (let i = 0; i < 200 && slack.channelMessages('D0PRIYA01').length === 0; i++) await new Promise((r) => setTimeout(r, 25));
     expect(slack.channelMessages('D0PRIYA01').map((m) => m.text)).toEqual([expect.stringMatching(/wait for your acceptance$/)]);
 
-    const deps = slackDepsFromConfig(config, client, { slackRetries: 0, botId: 'B0WHOOWNS', botUserId: 'U0WHOOWNS' });
-    if (!deps) throw new Error('Slack is configured');
-    const app = createSlackApp(deps);
-    server = createServer((req, res) => void app.handler(req, res));
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    // `who-owns serve` resolves the same people at its start, as production does.
+    proc = await startTestProcess(redis.url, { env: worldEnv, teamFile: EMAIL_ONLY });
     const body = slashCommandBody({ text: 'mine', user_id: PRIYA, channel_id: 'C0PAYMENTS', response_url: `${slack.origin}/response/mine-${deployment}` });
-    const answer = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, { method: 'POST', headers: signedHeaders(SECRET, body), body });
+    const answer = await fetch(proc.slackUrl, { method: 'POST', headers: signedHeaders(SECRET, body), body });
     expect(answer.status).toBe(200);
     for (let i = 0; i < 200 && slack.responses(`mine-${deployment}`).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
     const listed = JSON.stringify(slack.responses(`mine-${deployment}`)[0]);
@@ -163,8 +158,9 @@ describe('who-owns config check', () => {
 describe('the people cache', () => {
   it('answers from Redis until the entry is due for a refresh, and keeps the old answer when Slack is down', async () => {
     const config = await emailOnlyWorld('cloud');
-    const cache = new RedisPeopleCache(redis.client(), 'ppl');
-    const slackOnly = { slack: peopleDirectories(config.env, createDeliveryClient('xoxb-test', { slackApiUrl: slack.apiUrl })).slack };
+    const { adapters } = testAdapters(redis.client(), { prefix: 'ppl', env: worldEnv, teams: config.teams.teams });
+    const cache = adapters.peopleCache;
+    const slackOnly = { slack: peopleDirectories(adapters.slack?.web, undefined).slack };
     const asked = () => slack.callsTo('users.lookupByEmail').length;
     const teamFile = () => {
       const parsed = parseTeamFile(readFileSync('test/fixtures/teams/email-only.yaml', 'utf8'));

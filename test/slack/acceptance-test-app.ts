@@ -1,13 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app.js';
-import { acceptanceFeature } from '../../src/slack/handlers/acceptance-actions.js';
-import { redisSeenSignatures } from '../../src/slack/lookups.js';
-import type { SlackAppDeps } from '../../src/slack/slack-app-deps.js';
-import { ACCEPTANCE_ACTIONS } from '../../src/slack/views/acceptance-blocks.js';
-import { RedisDecisionStore } from '../../src/store/redis-decision-store.js';
-import { type AcceptanceWorld, PRIYA_DM } from '../support/acceptance-world.js';
+import { ACCEPTANCE_ACTIONS } from '../../src/views/acceptance-blocks.js';
+import { type AcceptanceWorld, acceptanceEnv, PRIYA_DM } from '../support/acceptance-world.js';
 import { blockActionBody, messageActionBody, signedHeaders, viewSubmissionBody } from '../support/slack-signing.js';
+import { startTestProcess, type TestProcess } from '../support/test-process.js';
 
 export const SECRET = 'who-owns-test-signing-secret';
 
@@ -22,12 +16,12 @@ export interface ClickResult {
 }
 
 /**
- * The real Bolt app with the acceptance feature, on loopback, over an AcceptanceWorld. Clicks
+ * A `who-owns serve` process, wired as in production, over an AcceptanceWorld. Clicks
  * are taken from the reminder as the fake Slack holds it (the buttons the PO sees), sent as
  * signed block_actions; the Reject modal is submitted as a signed view_submission.
  */
 export interface AcceptanceTestApp {
-  slack: SlackApp;
+  process: TestProcess;
   url: string;
   /** Clicks a button (or picks a Snooze option) on the PO's reminder, as `user`. */
   click(key: string, actionId: string, user: string, options?: { snoozeDays?: 1 | 3; wait?: boolean; actionTs?: string; workspace?: string }): Promise<ClickResult>;
@@ -40,27 +34,12 @@ export interface AcceptanceTestApp {
 
 let nextId = 0;
 
-/** `deps` adds to or replaces the app's deps, e.g. more features or the home workspace. */
-export async function startAcceptanceTestApp(world: AcceptanceWorld, now: () => Date, deps: Partial<SlackAppDeps> = {}): Promise<AcceptanceTestApp> {
-  const slack = createSlackApp({
-    signingSecret: SECRET,
-    botToken: 'xoxb-test',
-    botId: 'B0WHOOWNS',
-    botUserId: 'U0WHOOWNS',
-    slackApiUrl: world.slack.apiUrl,
-    slackRetries: 0,
-    seen: redisSeenSignatures(world.client, 'acc'),
-    store: world.store,
-    decisions: new RedisDecisionStore(world.client, 'acc'),
-    teams: world.teams,
-    jira: world.writer,
-    now,
-    ...deps,
-    features: [acceptanceFeature({ items: world.store, state: world.state, jira: world.writer, teams: world.teams, outbox: world.outbox.outbox, now, ...(deps.workspaceId ? { homeWorkspaceId: deps.workspaceId } : {}) }), ...(deps.features ?? [])],
-  });
-  const server: Server = createServer((req, res) => void slack.handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+export async function startAcceptanceTestApp(world: AcceptanceWorld, now: () => Date): Promise<AcceptanceTestApp> {
+  const proc = await startTestProcess(world.redis.url, { env: acceptanceEnv(world.jira.url, world.slack.apiUrl), teams: world.teams, clock: { now } });
+  // The start-up credential check (GET /myself) is the process's, not a click's.
+  await proc.running.connectivity;
+  world.jiraCalls.length = 0;
+  const url = proc.slackUrl;
   const post = (body: string) => fetch(url, { method: 'POST', headers: signedHeaders(SECRET, body), body });
 
   async function waitForResponses(id: string): Promise<Record<string, unknown>[]> {
@@ -73,7 +52,7 @@ export async function startAcceptanceTestApp(world: AcceptanceWorld, now: () => 
   }
 
   return {
-    slack,
+    process: proc,
     url,
     async click(key, actionId, user, options = {}) {
       const message = world.dms(PRIYA_DM)[0];
@@ -122,8 +101,7 @@ export async function startAcceptanceTestApp(world: AcceptanceWorld, now: () => 
       return { status: res.status, body: await res.text() };
     },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await slack.stop().catch(() => {});
+      await proc.stop();
     },
   };
 }

@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTOR_ROLES, type ActorRole, PERMISSION_ACTIONS, type PermissionAction, tableAllows } from '../../src/domain/permissions/permission-table.js';
 import type { TeamProfile } from '../../src/domain/team.js';
 import { metrics } from '../../src/metrics.js';
-import { ACTIONS } from '../../src/slack/action-ids.js';
-import { snoozeFeature } from '../../src/slack/handlers/snooze-action.js';
-import { ACCEPTANCE_ACTIONS } from '../../src/slack/views/acceptance-blocks.js';
-import { RedisDecisionStore } from '../../src/store/redis-decision-store.js';
-import { RedisNudgeLedger } from '../../src/store/redis-nudge-ledger.js';
+import type { DecisionStore, NudgeLedger } from '../../src/ports.js';
+import { ACTIONS } from '../../src/views/action-ids.js';
+import { ACCEPTANCE_ACTIONS } from '../../src/views/acceptance-blocks.js';
 import { type AcceptanceWorld, LENA, MARCO, MONDAY, PRIYA, startAcceptanceWorld, STRANGER } from '../support/acceptance-world.js';
 import { type AcceptanceTestApp, startAcceptanceTestApp, textOf } from './acceptance-test-app.js';
 
@@ -88,8 +86,8 @@ interface Driver {
 }
 
 let world: AcceptanceWorld;
-let decisions: RedisDecisionStore;
-let ledger: RedisNudgeLedger;
+let decisions: DecisionStore;
+let ledger: NudgeLedger;
 
 const acceptanceKey = (role: ActorRole) => (role.id === 'po' ? 'PAY-474' : role.id === 'delegate' ? 'PAY-446' : 'PAY-441');
 const answerOf = (responses: Record<string, unknown>[]) => ({ answer: textOf(responses[0]), ephemeral: responses[0]?.replace_original === false && responses[0]?.response_type === 'ephemeral' });
@@ -215,12 +213,11 @@ describe('authorisation matrix: every action × every role through the running a
   for (const action of PERMISSION_ACTIONS) {
     it(`${action}: allowed exactly for the seats the table lists; every refusal private, counted and without effect`, async () => {
       await world.reset({ teams: matrixTeams });
-      decisions = new RedisDecisionStore(world.client, 'acc');
-      ledger = new RedisNudgeLedger(world.client, 'acc');
-      const app = await startAcceptanceTestApp(world, () => MONDAY, {
-        workspaceId: HOME,
-        features: [snoozeFeature({ store: world.store, ledger, teams: world.teams, homeWorkspaceId: HOME, now: () => MONDAY })],
-      });
+      decisions = world.adapters.decisions;
+      ledger = world.adapters.nudgeLedger;
+      // The process learns its home workspace (HOME) from the start-up auth.test.
+      const app = await startAcceptanceTestApp(world, () => MONDAY);
+      expect(app.process.runtime.identity.workspaceId).toBe(HOME);
       try {
         await world.remind('payments', MONDAY);
         const driver = DRIVERS[action];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerWhoOwns, type WhoOwnsDeps } from '../../src/slack/answer-who-owns.js';
-import { lookupsFor } from '../../src/slack/lookups.js';
+import { lookupsFor } from '../../src/slack/who-owns-search.js';
 import { type SlackTestApp, startSlackTestApp } from './slack-test-app.js';
 
 const FENCE = ' AND project in ("PAY", "GRO")';

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/load-config.js';
 import { type SampleJiraServer, startSampleJiraServer } from '../../src/demo/sample-jira-server.js';
-import { createJiraClients } from '../../src/jira/jira-clients.js';
 import { answerWhoOwns } from '../../src/slack/answer-who-owns.js';
 import { createLiveLookup } from '../../src/slack/live-lookup.js';
-import { RedisDecisionStore } from '../../src/store/redis-decision-store.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { testAdapters } from '../support/test-adapters.js';
 
 describe('slack/live-lookup: /who-owns KEY on a store miss reads Jira once', () => {
   let redis: TestRedis;
@@ -23,10 +21,9 @@ describe('slack/live-lookup: /who-owns KEY on a store miss reads Jira once', () 
   });
 
   it('answers an item the store does not have yet, and keeps it for the next question', async () => {
-    const client = redis.client();
-    const store = new RedisItemStore(client, 'live', teams, 'https://acme-pay.atlassian.net');
-    const decisions = new RedisDecisionStore(client, 'live');
-    const fetchLive = createLiveLookup({ clients: createJiraClients({ baseUrl: jira.url, deployment: 'cloud' }), store, decisions, teams, siteUrl: 'https://acme-pay.atlassian.net' });
+    const { adapters } = testAdapters(redis.client(), { prefix: 'live', env: { JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x' }, teams });
+    const store = adapters.items;
+    const fetchLive = createLiveLookup({ ...adapters.jira!, items: store, decisions: adapters.decisions, teams });
     const deps = { store, teams, search: async () => [], fetchLive };
 
     const first = await answerWhoOwns(deps, { text: 'PAY-474', userId: 'U0PRIYA01' });
@@ -40,9 +37,9 @@ describe('slack/live-lookup: /who-owns KEY on a store miss reads Jira once', () 
   });
 
   it('says it does not know a key Jira does not have', async () => {
-    const client = redis.client();
-    const store = new RedisItemStore(client, 'live2', teams);
-    const fetchLive = createLiveLookup({ clients: createJiraClients({ baseUrl: jira.url, deployment: 'cloud' }), store, decisions: new RedisDecisionStore(client, 'live2'), teams, siteUrl: '' });
+    const { adapters } = testAdapters(redis.client(), { prefix: 'live2', env: { JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x' }, teams });
+    const store = adapters.items;
+    const fetchLive = createLiveLookup({ ...adapters.jira!, items: store, decisions: adapters.decisions, teams });
 
     const answer = await answerWhoOwns({ store, teams, search: async () => [], fetchLive }, { text: 'PAY-99999', userId: 'U0PRIYA01' });
 

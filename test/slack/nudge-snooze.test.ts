@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runNudgeSweep } from '../../src/nudges/nudge-sweep.js';
-import { ACTIONS } from '../../src/slack/action-ids.js';
-import { snoozeFeature } from '../../src/slack/handlers/snooze-action.js';
-import { RedisNudgeLedger } from '../../src/store/redis-nudge-ledger.js';
+import { ACTIONS } from '../../src/views/action-ids.js';
+import type { NudgeLedger } from '../../src/ports.js';
 import { type AcceptanceWorld, MONDAY, PRIYA, startAcceptanceWorld, STRANGER } from '../support/acceptance-world.js';
 import { type AcceptanceTestApp, startAcceptanceTestApp, textOf } from './acceptance-test-app.js';
 
@@ -12,7 +11,7 @@ const WEDNESDAY = new Date(MONDAY.getTime() + 2 * 86_400_000);
 describe('slack: Snooze 1 week on a nudge', () => {
   let world: AcceptanceWorld;
   let app: AcceptanceTestApp | undefined;
-  let ledger: RedisNudgeLedger;
+  let ledger: NudgeLedger;
 
   beforeAll(async () => {
     world = await startAcceptanceWorld();
@@ -24,8 +23,8 @@ describe('slack: Snooze 1 week on a nudge', () => {
   beforeEach(async () => {
     await app?.close();
     await world.reset({ teams: (teams) => teams.map((t) => ({ ...t, nudges: { ...t.nudges, cooldownDays: 1 } })) });
-    ledger = new RedisNudgeLedger(world.client, 'acc');
-    app = await startAcceptanceTestApp(world, () => MONDAY, { features: [snoozeFeature({ store: world.store, ledger, teams: world.teams, now: () => MONDAY })] });
+    ledger = world.adapters.nudgeLedger;
+    app = await startAcceptanceTestApp(world, () => MONDAY);
   });
 
   const sweep = (at: Date) => runNudgeSweep({ items: world.store, ledger, outbox: world.outbox.outbox }, world.team('payments'), at);

@@ -1,21 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { attributeItem } from '../../src/domain/attribution/attribute-item.js';
 import type { TeamProfile } from '../../src/domain/team.js';
 import { type WorkItem, workItem } from '../../src/domain/work-item.js';
-import { createJiraClients } from '../../src/jira/jira-clients.js';
-import { createJiraWriter } from '../../src/jira/jira-writer.js';
-import { firstKeys } from '../../src/slack/slack-deps-from-config.js';
-import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app.js';
-import { redisSeenSignatures } from '../../src/slack/lookups.js';
-import type { SlackAppDeps } from '../../src/slack/slack-app-deps.js';
-import { RedisDecisionStore } from '../../src/store/redis-decision-store.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
+import { firstKeys } from '../../src/jira/first-keys.js';
+import type { DecisionStore, ItemStore } from '../../src/ports.js';
+import type { Runtime } from '../../src/runtime/build-runtime.js';
 import { aTeam } from '../support/builders.js';
 import { type FakeJira, generateSite, startFakeJira } from '../support/fake-jira-server.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 import { blockActionBody, signedHeaders, slashCommandBody } from '../support/slack-signing.js';
+import { startTestProcess, type TestProcess } from '../support/test-process.js';
 
 export const SECRET = 'who-owns-test-signing-secret';
 export const SITE = 'https://acme.atlassian.net';
@@ -45,14 +39,22 @@ export function testItems(): WorkItem[] {
   ];
 }
 
+/**
+ * A `who-owns serve` process, wired as in production, against a fake Slack Web API, a fake
+ * Jira site and a real Redis, with the test teams' items stored and attributed.
+ */
 export interface SlackTestApp {
   redis: TestRedis;
   fake: FakeSlackApi;
   jira: FakeJira;
-  store: RedisItemStore;
-  decisions: RedisDecisionStore;
-  slack: SlackApp;
+  process: TestProcess;
+  runtime: Runtime;
+  store: ItemStore;
+  decisions: DecisionStore;
   url: string;
+  /** Where item links point (the process's JIRA_BASE_URL). */
+  siteUrl: string;
+  /** Decisions the process announced, in order. */
   decided: { key: string; role: string }[];
   teams: TeamProfile[];
   /** The live-Jira search the app uses (jira.js against the fake Jira). */
@@ -69,41 +71,27 @@ export interface SlackTestApp {
 
 let nextId = 0;
 
-export async function startSlackTestApp(overrides: Partial<SlackAppDeps> = {}, items: WorkItem[] = testItems()): Promise<SlackTestApp> {
+export async function startSlackTestApp(options: { now?: () => Date } = {}, items: WorkItem[] = testItems()): Promise<SlackTestApp> {
   const teams = testTeams();
   const redis = await startTestRedis();
   const fake = await startFakeSlackApi();
   const site = generateSite({ count: 240, projectKey: 'PAY', siteUrl: SITE });
   const jira = await startFakeJira(site);
-  const client = redis.client();
-  const store = new RedisItemStore(client, 'wo', teams, SITE);
-  const decisions = new RedisDecisionStore(client, 'wo');
+  const env = { REDIS_PREFIX: 'wo', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, JIRA_BASE_URL: jira.url, JIRA_DEPLOYMENT: 'cloud', JIRA_OAUTH_TOKEN: 'pat', JIRA_MAX_RPS: '1000' };
+  const proc = await startTestProcess(redis.url, { env, teams, ...(options.now ? { clock: { now: options.now } } : {}) });
+  const { adapters, events } = proc.runtime;
+  const store = adapters.items;
+  const decisions = adapters.decisions;
   await store.putItems(items);
   await store.putVerdicts(items.map((item) => attributeItem(item, { teams })));
-  const clients = createJiraClients({ baseUrl: jira.url, deployment: 'cloud', bearer: 'pat', limits: { maxConcurrency: 4, maxPerSecond: 1000, baseBackoffMs: 1 } });
   const decided: { key: string; role: string }[] = [];
-  const searchJira = (jql: string) => firstKeys(clients, jql);
-  const slack = createSlackApp({
-    signingSecret: SECRET,
-    botToken: 'xoxb-test',
-    botId: 'B0WHOOWNS',
-    botUserId: 'U0WHOOWNS',
-    slackApiUrl: fake.apiUrl,
-    slackRetries: 0,
-    seen: redisSeenSignatures(client, 'wo'),
-    store,
-    decisions,
-    teams,
-    jira: createJiraWriter(clients),
-    searchJira,
-    onDecision: async (key, decision) => {
-      decided.push({ key, role: decision.role });
-    },
-    ...overrides,
+  events.on('decisionRecorded', async ({ key, decision }) => {
+    decided.push({ key, role: decision.role });
   });
-  const server: Server = createServer((req, res) => void slack.handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  const clients = adapters.jira?.clients;
+  if (!clients) throw new Error('the test process has no Jira site');
+  const searchJira = (jql: string) => firstKeys(clients, jql);
+  const url = proc.slackUrl;
 
   async function waitForResponse(id: string, count = 1): Promise<Record<string, unknown>[]> {
     const deadline = Date.now() + 5_000;
@@ -115,7 +103,7 @@ export async function startSlackTestApp(overrides: Partial<SlackAppDeps> = {}, i
   }
   const post = (body: string, headers: Record<string, string>) => fetch(url, { method: 'POST', headers, body });
   return {
-    redis, fake, jira, store, decisions, slack, url, decided, teams, searchJira, post, waitForResponse,
+    redis, fake, jira, process: proc, runtime: proc.runtime, store, decisions, url, siteUrl: jira.url, decided, teams, searchJira, post, waitForResponse,
     async command(text, user = PRIYA, channel = 'C0PAYMENTS') {
       const id = `cmd-${++nextId}`;
       const body = slashCommandBody({ text, user_id: user, channel_id: channel, response_url: `${fake.origin}/response/${id}` });
@@ -131,8 +119,7 @@ export async function startSlackTestApp(overrides: Partial<SlackAppDeps> = {}, i
       return { status: res.status, answer };
     },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await slack.stop().catch(() => {});
+      await proc.stop();
       await fake.close();
       await jira.close();
       await redis.stop();

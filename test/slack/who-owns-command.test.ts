@@ -15,7 +15,7 @@ describe('slack: /who-owns over the real Bolt app, signed requests, real Redis',
     const text = textOf(answer);
 
     expect(answer.response_type).toBe('ephemeral');
-    expect(text).toContain('<https://acme.atlassian.net/browse/PAY-231|PAY-231>');
+    expect(text).toContain(`<${t.siteUrl}/browse/PAY-231|PAY-231>`);
     expect(text).toContain('Product Owner');
     expect(text).toContain(`<@${PRIYA}>`);
     expect(text).toContain('&lt;payouts&gt; &amp; refunds');

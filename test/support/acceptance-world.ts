@@ -1,21 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Redis } from 'ioredis';
-import { loadConfig } from '../../config/load-config.js';
 import type { Config } from '../../config/schema.js';
 import { type ReminderDeps, type ReminderResult, sendAcceptanceReminders } from '../../src/acceptance/reminder-service.js';
 import { slackPresence } from '../../src/acceptance/slack-presence.js';
 import { loadSampleSite, type SampleJiraServer, type SampleSite, startJiraSiteServer } from '../../src/demo/sample-jira-server.js';
-import { createDeliveryClient } from '../../src/delivery/slack-delivery-client.js';
 import type { TeamProfile } from '../../src/domain/team.js';
-import { createJiraClients } from '../../src/jira/jira-clients.js';
-import { createJiraWriter } from '../../src/jira/jira-writer.js';
-import type { JiraWriter } from '../../src/ports.js';
-import { RedisAcceptanceState } from '../../src/store/redis-acceptance-state.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
-import { buildSyncDeps, runSyncOnce } from '../../src/sync/sync-service.js';
+import { type AcceptanceState, type ItemStore, type JiraWriter, systemClock } from '../../src/ports.js';
+import type { Adapters } from '../../src/runtime/adapters.js';
+import { runSyncOnce } from '../../src/sync/sync-service.js';
+import type { SyncDeps } from '../../src/sync/sync-team.js';
+import { syncDepsFrom } from '../../src/sync/wire.js';
 import { type OutboxHarness, outboxHarness, waitFor } from '../delivery/outbox-harness.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
 import { startTestRedis, type TestRedis } from './redis-server.js';
+import { type TestAdapters, testAdapters } from './test-adapters.js';
 
 /** Monday 23 November 2026, 10:30 in Berlin: the Payments PO's reminder is due. */
 export const MONDAY = new Date('2026-11-23T09:30:00Z');
@@ -36,9 +34,15 @@ export interface JiraCall {
 /** Answers a Jira request instead of the site (a workflow validator refusing, say); undefined lets it through. */
 export type JiraRefusal = (call: JiraCall) => { status: number; body: unknown } | undefined;
 
+/** Environment of the acceptance world's processes: the sample site, the fake Slack, prefix `acc`. */
+export function acceptanceEnv(jiraUrl: string, slackApiUrl: string): Record<string, string> {
+  return { JIRA_BASE_URL: jiraUrl, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x', JIRA_MAX_RPS: '1000', REDIS_PREFIX: PREFIX, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'who-owns-test-signing-secret', SLACK_API_URL: slackApiUrl };
+}
+
 /**
  * The sample backlog synced from the sample Jira site into a real Redis, the outbox delivering
- * to a fake Slack, and the acceptance state: what acceptance tests share. The site is the
+ * to a fake Slack, and the acceptance state, all built by the production adapter factory:
+ * what acceptance tests share. The site is the
  * served object itself, so a test can move an item in Jira directly and read comments back.
  */
 export interface AcceptanceWorld {
@@ -51,8 +55,9 @@ export interface AcceptanceWorld {
   refuse?: JiraRefusal;
   config: Config;
   teams: TeamProfile[];
-  store: RedisItemStore;
-  state: RedisAcceptanceState;
+  adapters: Adapters;
+  store: ItemStore;
+  state: AcceptanceState;
   outbox: OutboxHarness;
   reminderDeps: ReminderDeps;
   writer: JiraWriter;
@@ -64,6 +69,8 @@ export interface AcceptanceWorld {
   /** Moves an item in Jira directly (no who-owns involved), e.g. to "Done". */
   moveInJira(key: string, status: string, at?: Date): void;
   status(key: string): string;
+  /** What the sync worker runs with, from the world's adapters. */
+  syncDeps(): SyncDeps;
   sync(): Promise<void>;
   /** Runs the acceptance pass and, when a reminder went out, waits until it is in the PO's DM. */
   remind(team: string, now: Date): Promise<ReminderResult>;
@@ -88,6 +95,7 @@ export async function startAcceptanceWorld(): Promise<AcceptanceWorld> {
   const redis = await startTestRedis();
   const slack = await startFakeSlackApi({ users: { [PRIYA]: { tz: 'Europe/Berlin', name: 'priya' } } });
   const world = { redis, slack, jiraCalls: [] as JiraCall[] } as AcceptanceWorld;
+  let built: TestAdapters | undefined;
   const statusOf = (status: string): Record<string, unknown> => {
     for (const entry of Object.values(world.site.transitions) as { transitions?: { to: { name: string } }[] }[]) {
       const found = entry.transitions?.find((t) => t.to.name === status);
@@ -124,8 +132,9 @@ export async function startAcceptanceWorld(): Promise<AcceptanceWorld> {
       f.updated = at.toISOString().replace('Z', '+0000');
     },
     status: (key: string) => String((fields(key).status as { name?: string } | undefined)?.name ?? ''),
+    syncDeps: () => syncDepsFrom(world.adapters, world.config, systemClock),
     async sync() {
-      await runSyncOnce(buildSyncDeps(world.config, world.client), 'full');
+      await runSyncOnce(world.syncDeps(), 'full');
     },
     async remind(teamId: string, now: Date) {
       const before = world.slack.callsTo('chat.postMessage').length;
@@ -137,6 +146,7 @@ export async function startAcceptanceWorld(): Promise<AcceptanceWorld> {
     waitForCalls: (method: string, count: number) => waitFor(() => world.slack.callsTo(method).length >= count, 10_000),
     async reset(options: { teams?: (teams: TeamProfile[]) => TeamProfile[] } = {}) {
       await world.outbox?.close();
+      await built?.close();
       await world.jira?.close();
       world.client ??= redis.client();
       await world.client.flushall();
@@ -145,20 +155,25 @@ export async function startAcceptanceWorld(): Promise<AcceptanceWorld> {
       world.refuse = undefined;
       world.site = loadSampleSite('samples/jira');
       world.jira = await startJiraSiteServer(world.site, intercept);
-      world.config = loadConfig({ JIRA_BASE_URL: world.jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x', REDIS_PREFIX: PREFIX }, 'samples/who-owns.yaml');
-      world.teams = options.teams ? options.teams(world.config.teams.teams) : world.config.teams.teams;
-      world.config = { ...world.config, teams: { ...world.config.teams, teams: world.teams } };
+      built = testAdapters(world.client, { prefix: PREFIX, env: acceptanceEnv(world.jira.url, slack.apiUrl), ...(options.teams ? { teams: options.teams } : {}) });
+      world.config = built.config;
+      world.teams = world.config.teams.teams;
+      world.adapters = built.adapters;
       await world.sync();
       world.jiraCalls.length = 0;
-      world.store = new RedisItemStore(world.client, PREFIX, world.teams, world.site.siteUrl);
-      world.state = new RedisAcceptanceState(world.client, PREFIX);
+      world.store = world.adapters.items;
+      world.state = world.adapters.acceptanceState;
       world.outbox = outboxHarness(redis, slack, PREFIX);
       world.outbox.startWorker({ perChannelIntervalMs: 5 });
-      world.writer = createJiraWriter(createJiraClients({ baseUrl: world.jira.url, deployment: 'cloud', limits: { maxConcurrency: 4, maxPerSecond: 1000, baseBackoffMs: 1 } }));
-      world.reminderDeps = { items: world.store, state: world.state, outbox: world.outbox.outbox, presence: slackPresence(createDeliveryClient('xoxb-test', { slackApiUrl: slack.apiUrl })) };
+      const site = world.adapters.jira;
+      const clients = world.adapters.slack;
+      if (!site || !clients) throw new Error('the acceptance world needs Jira and Slack');
+      world.writer = site.writer;
+      world.reminderDeps = { items: world.store, state: world.state, outbox: world.adapters.outbox, presence: slackPresence(clients.web) };
     },
     async close() {
       await world.outbox?.close();
+      await built?.close();
       await world.jira?.close();
       await slack.close();
       await redis.stop();

@@ -7,14 +7,12 @@
  */
 import { createInterface } from 'node:readline';
 import { Queue } from 'bullmq';
-import { createDeliveryClient } from '../../src/delivery/slack-delivery-client.js';
-import { RedisOutbox } from '../../src/delivery/redis-outbox.js';
 import { catchUpDigests } from '../../src/digest/digest-catch-up.js';
-import { RedisDigestLedger } from '../../src/digest/digest-ledger.js';
 import type { TeamProfile } from '../../src/domain/team.js';
 import { QUEUES } from '../../src/queue/queues.js';
+import { buildAdapters } from '../../src/runtime/adapters.js';
 import { createRedis } from '../../src/store/connection.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
+import { testConfig } from './test-process.js';
 import { createDigestWorker } from '../../workers/digest.worker.js';
 import { startNotifyWorker } from '../../workers/notify.worker.js';
 
@@ -24,14 +22,15 @@ const clock = { now: () => now };
 const lock = settings.lockMs ?? 1000;
 const { prefix, teams } = settings;
 const redis = createRedis(settings.redisUrl);
-const outbox = new RedisOutbox({ redis, queue: new Queue(QUEUES.notify, { connection: redis, prefix }), prefix });
-const ledger = new RedisDigestLedger(redis, prefix);
+const config = testConfig(settings.redisUrl, { env: { REDIS_PREFIX: prefix, SLACK_BOT_TOKEN: 'xoxb-fault', SLACK_API_URL: settings.slackApiUrl }, teams });
+const adapters = buildAdapters(config, redis, { queue: (name) => new Queue(name, { connection: redis, prefix }) });
+const { outbox, digestLedger: ledger, items, decisions } = adapters;
 const notify = startNotifyWorker({
   connection: createRedis(settings.redisUrl),
   prefix,
   outbox,
   redis,
-  slack: createDeliveryClient('xoxb-fault', { slackApiUrl: settings.slackApiUrl }),
+  slack: adapters.slack!.delivery,
   perChannelIntervalMs: settings.intervalMs ?? 20,
   retryBaseMs: 20,
   lockDurationMs: lock,
@@ -41,7 +40,7 @@ const notify = startNotifyWorker({
 const digest = createDigestWorker({
   connection: createRedis(settings.redisUrl),
   prefix,
-  deps: { teams, items: new RedisItemStore(redis, prefix, teams), outbox, ledger, clock },
+  deps: { teams, items, decisions, outbox, ledger, clock },
   lockDurationMs: lock,
 });
 

@@ -4,9 +4,12 @@
  * Usage: tsx test/support/sync-worker-process.ts '<json: {redisUrl, prefix, jiraUrl, teamFile, deployment?, maxRps?, lockMs?}>'
  * Exits when its stdin closes (the test that started it is gone).
  */
+import { Queue } from 'bullmq';
 import { loadConfig } from '../../config/load-config.js';
+import { systemClock } from '../../src/ports.js';
+import { buildAdapters } from '../../src/runtime/adapters.js';
 import { createRedis } from '../../src/store/connection.js';
-import { buildSyncDeps } from '../../src/sync/sync-service.js';
+import { syncDepsFrom } from '../../src/sync/wire.js';
 import { startSyncWorker } from '../../workers/sync.worker.js';
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as { redisUrl: string; prefix: string; jiraUrl: string; teamFile: string; deployment?: 'cloud' | 'datacenter'; maxRps?: number; lockMs?: number };
@@ -24,7 +27,8 @@ const config = loadConfig(
   settings.teamFile,
 );
 const redis = createRedis(settings.redisUrl);
-const worker = startSyncWorker(buildSyncDeps(config, redis), createRedis(settings.redisUrl), settings.prefix, { lockDurationMs: settings.lockMs ?? 1000 });
+const adapters = buildAdapters(config, redis, { queue: (name) => new Queue(name, { connection: redis, prefix: settings.prefix }) });
+const worker = startSyncWorker(syncDepsFrom(adapters, config, systemClock), createRedis(settings.redisUrl), settings.prefix, { lockDurationMs: settings.lockMs ?? 1000 });
 worker.on('ready', () => process.stdout.write('ready\n'));
 // The test runner going away closes stdin: leave no worker behind.
 process.stdin.on('end', () => process.exit(0));

@@ -1,18 +1,15 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backgroundClients, createJiraClients } from '../../src/jira/jira-clients.js';
-import { fetchFieldMap } from '../../src/jira/jira-source.js';
 import { PointsBudget } from '../../src/jira/points-budget.js';
 import { metrics } from '../../src/metrics.js';
 import { createLiveLookup } from '../../src/slack/live-lookup.js';
-import { RedisDecisionStore } from '../../src/store/redis-decision-store.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
-import { SyncCursorStore } from '../../src/sync/sync-cursor-store.js';
 import { formatSyncSummary, runSyncOnce } from '../../src/sync/sync-service.js';
 import type { SyncDeps } from '../../src/sync/sync-team.js';
+import { syncDepsFrom } from '../../src/sync/wire.js';
 import { aTeam } from '../support/builders.js';
 import { type FakeJira, generateSite, startFakeJira } from '../support/fake-jira-server.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { testAdapters } from '../support/test-adapters.js';
 
 const team = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [], components: [] } });
 const PER_HOUR = 1_500;
@@ -49,22 +46,21 @@ describe('a Jira Cloud points budget (JIRA_POINTS_PER_HOUR)', () => {
         offset += ms;
       },
     });
-    const site = createJiraClients({ baseUrl: jira.url, deployment: 'cloud', basic: { email: 'bot@example.com', apiToken: 'x' }, limits: { maxConcurrency: 4, maxPerSecond: 1000, budget } });
-    const clients = backgroundClients(site);
-    const store = new RedisItemStore(client, 'wo', [team], 'https://fake.atlassian.net');
+    const { adapters, config } = testAdapters(client, {
+      prefix: 'wo',
+      teams: [team],
+      env: { JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x', JIRA_MAX_RPS: '1000' },
+      jira: { limits: { budget } },
+    });
+    const site = adapters.jira;
+    if (!site) throw new Error('the test site is configured');
     const withinBudget: number[] = [];
     const deps: SyncDeps = {
-      clients,
-      store,
-      cursors: new SyncCursorStore(client, 'wo'),
-      teams: [team],
-      fieldMap: () => fetchFieldMap(clients),
-      siteUrl: 'https://fake.atlassian.net',
-      now: () => new Date(Date.now() + offset),
+      ...syncDepsFrom(adapters, config, { now: () => new Date(Date.now() + offset) }),
       fastFullSync: false,
       afterPage: () => void withinBudget.push(budget.usedLastHour()),
     };
-    const lookup = createLiveLookup({ clients: site, store, decisions: new RedisDecisionStore(client, 'wo'), teams: [team], siteUrl: 'https://fake.atlassian.net' });
+    const lookup = createLiveLookup({ ...site, items: adapters.items, decisions: adapters.decisions, teams: [team] });
 
     const sync = runSyncOnce(deps, 'full');
     let settled = false;

@@ -1,14 +1,12 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJiraClients } from '../../src/jira/jira-clients.js';
-import { fetchFieldMap } from '../../src/jira/jira-source.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
-import { SyncCursorStore } from '../../src/sync/sync-cursor-store.js';
 import { formatSyncSummary, runSyncOnce } from '../../src/sync/sync-service.js';
 import type { SyncDeps } from '../../src/sync/sync-team.js';
+import { syncDepsFrom } from '../../src/sync/wire.js';
 import { aTeam } from '../support/builders.js';
 import { type FakeJira, generateSite, startFakeJira } from '../support/fake-jira-server.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { testAdapters } from '../support/test-adapters.js';
 
 const payments = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [], components: [] } });
 const growth = aTeam({ id: 'growth', name: 'Growth', jira: { projects: ['GRO'], boards: [], components: [] } });
@@ -31,18 +29,13 @@ afterAll(async () => {
 });
 
 function deps(): SyncDeps {
-  const clients = createJiraClients({ baseUrl: fake.url, deployment: 'cloud', basic: { email: 'bot@example.com', apiToken: 'x' }, limits: { maxConcurrency: 4, maxPerSecond: 1000, baseBackoffMs: 2 } });
-  const teams = [payments, growth];
-  return {
-    clients,
-    store: new RedisItemStore(client, 'wo', teams, 'https://fake.atlassian.net'),
-    cursors: new SyncCursorStore(client, 'wo'),
-    teams,
-    fieldMap: () => fetchFieldMap(clients),
-    siteUrl: 'https://fake.atlassian.net',
-    now: () => new Date('2026-11-23T10:00:00Z'),
-    pageSize: 100,
-  };
+  const { adapters, config } = testAdapters(client, {
+    prefix: 'wo',
+    teams: [payments, growth],
+    env: { JIRA_BASE_URL: fake.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x', JIRA_MAX_RPS: '1000' },
+    jira: { limits: { baseBackoffMs: 2 } },
+  });
+  return { ...syncDepsFrom(adapters, config, { now: () => new Date('2026-11-23T10:00:00Z') }), pageSize: 100 };
 }
 
 describe('sync/sync-service runSyncOnce', () => {
@@ -54,7 +47,7 @@ describe('sync/sync-service runSyncOnce', () => {
     expect(pay?.error).toBeUndefined();
     expect(gro?.scope).toBe('growth');
     expect(gro?.error).toMatch(/\(403\).*Browse Projects/);
-    expect(await new RedisItemStore(client, 'wo', [payments, growth]).getItem('PAY-30')).not.toBeNull();
+    expect(await deps().store.getItem('PAY-30')).not.toBeNull();
 
     const summary = formatSyncSummary(run);
     expect(summary.split('\n')[0]).toMatch(/^synced 2 scopes: 30 items fetched, .* requests, \d+ points, [\d.]+ s; 1 failed$/);

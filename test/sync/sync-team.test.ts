@@ -1,14 +1,12 @@
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamProfile } from '../../src/domain/team.js';
-import { type JiraClients, createJiraClients } from '../../src/jira/jira-clients.js';
-import { fetchFieldMap } from '../../src/jira/jira-source.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
-import { SyncCursorStore } from '../../src/sync/sync-cursor-store.js';
 import { type SyncDeps, refreshItems, syncTeam } from '../../src/sync/sync-team.js';
+import { syncDepsFrom } from '../../src/sync/wire.js';
 import { aTeam } from '../support/builders.js';
 import { type FakeJira, generateSite, startFakeJira, touch } from '../support/fake-jira-server.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { testAdapters } from '../support/test-adapters.js';
 
 const team: TeamProfile = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [], components: [] } });
 let redis: TestRedis;
@@ -32,25 +30,15 @@ async function fake(count: number, options: Parameters<typeof generateSite>[0] e
 }
 
 function depsFor(server: FakeJira, overrides: Partial<SyncDeps> & { deployment?: 'cloud' | 'datacenter'; timeoutMs?: number } = {}): SyncDeps {
-  const clients: JiraClients = createJiraClients({
-    baseUrl: server.url,
-    deployment: overrides.deployment ?? 'cloud',
-    basic: { email: 'bot@example.com', apiToken: 'x' },
-    timeoutMs: overrides.timeoutMs ?? 5_000,
-    limits: { maxConcurrency: 4, maxPerSecond: 1000, baseBackoffMs: 2, maxBackoffMs: 20, maxAttempts: 30 },
-  });
-  let fieldMap: ReturnType<typeof fetchFieldMap> | undefined;
-  return {
-    clients,
-    store: new RedisItemStore(client, 'wo', [team], 'https://fake.atlassian.net'),
-    cursors: new SyncCursorStore(client, 'wo'),
+  const { deployment, timeoutMs, ...rest } = overrides;
+  const credentials: Record<string, string> = deployment === 'datacenter' ? { JIRA_PAT: 'pat' } : { JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x' };
+  const { adapters, config } = testAdapters(client, {
+    prefix: 'wo',
     teams: [team],
-    fieldMap: () => (fieldMap ??= fetchFieldMap(clients)),
-    siteUrl: 'https://fake.atlassian.net',
-    now: () => new Date('2026-11-23T10:00:00Z'),
-    pageSize: 100,
-    ...overrides,
-  };
+    env: { JIRA_BASE_URL: server.url, JIRA_DEPLOYMENT: deployment ?? 'cloud', JIRA_MAX_RPS: '1000', ...credentials },
+    jira: { limits: { baseBackoffMs: 2, maxBackoffMs: 20, maxAttempts: 30 }, timeoutMs: timeoutMs ?? 5_000 },
+  });
+  return { ...syncDepsFrom(adapters, config, { now: () => new Date('2026-11-23T10:00:00Z') }), pageSize: 100, ...rest };
 }
 
 describe('sync/sync-team against a fake Jira on loopback and a real Redis', () => {

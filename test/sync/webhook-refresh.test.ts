@@ -4,18 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { Queue, QueueEvents, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJiraClients } from '../../src/jira/jira-clients.js';
-import { fetchFieldMap } from '../../src/jira/jira-source.js';
 import { createJiraWebhookHandler } from '../../src/jira/webhook.js';
 import { QUEUES } from '../../src/queue/queues.js';
-import { RedisItemStore } from '../../src/store/redis-item-store.js';
-import { RedisWebhookDeliveries } from '../../src/store/redis-webhook-deliveries.js';
-import { SyncCursorStore } from '../../src/sync/sync-cursor-store.js';
+import type { Adapters } from '../../src/runtime/adapters.js';
 import { type SyncDeps, syncTeam } from '../../src/sync/sync-team.js';
+import { syncDepsFrom } from '../../src/sync/wire.js';
 import { enqueueRefresh, startSyncWorker } from '../../workers/sync.worker.js';
 import { aTeam } from '../support/builders.js';
 import { type FakeJira, generateSite, startFakeJira, touch } from '../support/fake-jira-server.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { testAdapters } from '../support/test-adapters.js';
 
 const SECRET = 'webhook-secret-for-tests';
 const team = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [], components: [] } });
@@ -30,22 +28,16 @@ describe('Jira webhook → sync queue → store', () => {
   let server: Server;
   let url: string;
   let deps: SyncDeps;
-  const deliveries = () => new RedisWebhookDeliveries(client, 'wo');
+  let adapters: Adapters;
+  const deliveries = () => adapters.webhookDeliveries;
 
   beforeAll(async () => {
     redis = await startTestRedis();
     client = redis.client();
     jira = await startFakeJira(generateSite({ count: 20 }));
-    const clients = createJiraClients({ baseUrl: jira.url, deployment: 'cloud', basic: { email: 'bot@example.com', apiToken: 'x' }, limits: { maxConcurrency: 4, maxPerSecond: 1000 } });
-    deps = {
-      clients,
-      store: new RedisItemStore(client, 'wo', [team], 'https://fake.atlassian.net'),
-      cursors: new SyncCursorStore(client, 'wo'),
-      teams: [team],
-      fieldMap: () => fetchFieldMap(clients),
-      siteUrl: 'https://fake.atlassian.net',
-      now: () => new Date('2026-11-23T10:00:00Z'),
-    };
+    const built = testAdapters(client, { prefix: 'wo', teams: [team], env: { JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x', JIRA_MAX_RPS: '1000' } });
+    adapters = built.adapters;
+    deps = syncDepsFrom(adapters, built.config, { now: () => new Date('2026-11-23T10:00:00Z') });
     await syncTeam(deps, team, 'full');
     queue = new Queue(QUEUES.sync, { connection: client, prefix: 'wo' });
     events = new QueueEvents(QUEUES.sync, { connection: redis.client(), prefix: 'wo' });

@@ -1,0 +1,29 @@
+import { enqueueNudgeSweep, scheduleNudges, startNudgesWorker } from '../../workers/nudges.worker.js';
+import { QUEUES } from '../queue/queues.js';
+import type { Runtime } from '../runtime/build-runtime.js';
+import type { Feature } from '../runtime/feature.js';
+import { registerSnoozeAction } from '../slack/listeners/actions/nudge-snooze.js';
+import { onDecisionForNudges } from './nudge-sweep.js';
+
+/**
+ * Nudges about items nobody owns yet: a sweep per team every 30 minutes and right after a sync
+ * finds items that newly need attention; a decision edits the nudge that listed the item.
+ */
+export function wireNudges(rt: Runtime): Feature {
+  if (!rt.adapters.slack) return {};
+  const { items, nudgeLedger: ledger, outbox } = rt.adapters;
+  const teams = rt.config.teams.teams;
+  const queue = rt.queue(QUEUES.nudges);
+  rt.events.on('itemsNeedAttention', async ({ teamId, keys }) => {
+    if (teams.find((t) => t.id === teamId)?.nudges.enabled) await enqueueNudgeSweep(queue, teamId, keys);
+  });
+  rt.events.on('decisionRecorded', ({ key, decision }) => onDecisionForNudges({ ledger, outbox }, key, decision));
+  return {
+    worker: {
+      queue: QUEUES.nudges,
+      start: () => startNudgesWorker({ items, ledger, outbox, logger: rt.logger.child({ queue: QUEUES.nudges }) }, teams, rt.clock, rt.connection('nudges-worker'), rt.prefix),
+      schedule: () => scheduleNudges(queue, teams),
+    },
+    listeners: [(app) => registerSnoozeAction(app, { store: items, ledger, teams, ...(rt.identity.workspaceId ? { homeWorkspaceId: rt.identity.workspaceId } : {}), now: () => rt.clock.now() })],
+  };
+}

@@ -1,0 +1,32 @@
+import { attributeItem } from '../domain/attribution/attribute-item.js';
+import type { TeamProfile } from '../domain/team.js';
+import type { Verdict } from '../domain/verdict.js';
+import type { WorkItem } from '../domain/work-item.js';
+import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
+import type { FieldMap } from '../jira/field-map.js';
+import type { JiraClients } from '../jira/jira-clients.js';
+import { normalisePage, requestedFields } from '../jira/jira-source.js';
+import type { DecisionStore, ItemStore } from '../ports.js';
+
+export interface LiveReadDeps {
+  clients: JiraClients;
+  fieldMap: () => Promise<FieldMap>;
+  siteUrl: string;
+  items: ItemStore;
+  decisions: Pick<DecisionStore, 'latest'>;
+  teams: readonly TeamProfile[];
+}
+
+/**
+ * Reads one issue from Jira and attributes it as a sync would: with the decision recorded in
+ * Slack and the stored verdict of its parent. Null when Jira does not have the item or the
+ * bot's account cannot see it. Nothing is stored.
+ */
+export async function readLive(deps: LiveReadDeps, key: string): Promise<{ item: WorkItem; verdict: Verdict } | null> {
+  const fieldMap = await deps.fieldMap();
+  const { issues } = await fetchIssuesByKeys(deps.clients, [key], requestedFields(fieldMap));
+  const item = normalisePage(issues, fieldMap, deps.siteUrl).items[0];
+  if (!item) return null;
+  const [decision, parent] = await Promise.all([deps.decisions.latest(item.key), item.parentKey ? deps.items.getVerdict(item.parentKey) : null]);
+  return { item, verdict: attributeItem(item, { teams: deps.teams, decision, ...(parent ? { parent } : {}) }) };
+}

@@ -1,0 +1,63 @@
+import type { Config } from '../../config/schema.js';
+import { enqueueRefresh, scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
+import type { Queue } from 'bullmq';
+import { backgroundClients } from '../jira/jira-clients.js';
+import { createJiraWebhookHandler, type WebhookRefresh } from '../jira/webhook.js';
+import type { Clock, EventSink } from '../ports.js';
+import { QUEUES } from '../queue/queues.js';
+import type { Adapters } from '../runtime/adapters.js';
+import type { Runtime } from '../runtime/build-runtime.js';
+import type { Feature } from '../runtime/feature.js';
+import { recordWebhookSeen } from '../store/webhook-seen.js';
+import type { SyncDeps } from './sync-team.js';
+
+/** The sync's dependencies from the process's adapters; throws when no Jira site is configured. */
+export function syncDepsFrom(adapters: Adapters, config: Config, clock: Clock, events?: EventSink): SyncDeps {
+  const site = adapters.jira;
+  if (!site) throw new Error('no Jira site configured: set JIRA_BASE_URL and credentials (see `who-owns config check`)');
+  return {
+    // Sync is background work: with a points budget it leaves the interactive share to look-ups.
+    clients: backgroundClients(site.clients),
+    store: adapters.items,
+    cursors: adapters.syncCursors,
+    decisions: adapters.decisions,
+    teams: config.teams.teams,
+    fieldMap: site.fieldMap,
+    siteUrl: site.siteUrl,
+    now: () => clock.now(),
+    // Listing keys first costs a point per item again; on a points budget, one search pass is cheaper.
+    fastFullSync: !site.clients.settings.pointsPerHour,
+    ...(events ? { events } : {}),
+  };
+}
+
+/** Queues a webhook's refresh and notes the delivery, so `who-owns doctor` can tell webhooks arrive. */
+async function acceptRefresh(rt: Runtime, queue: Queue, refresh: WebhookRefresh): Promise<void> {
+  await enqueueRefresh(queue, refresh.keys, refresh.deliveryId);
+  await recordWebhookSeen(rt.redis, rt.prefix, rt.clock.now());
+}
+
+/**
+ * Jira → store: scheduled syncs per team, and refreshes of the items a Jira webhook names.
+ * Each finished sync tells the process which items newly need attention (nudges react).
+ */
+export function wireSync(rt: Runtime): Feature {
+  const queue = rt.queue(QUEUES.sync);
+  const secret = rt.config.env.JIRA_WEBHOOK_SECRET;
+  // A `serve` process takes webhooks without Jira credentials of its own: the worker refreshes.
+  const webhook = secret ? { jiraWebhook: createJiraWebhookHandler({ secret, enqueue: (refresh) => acceptRefresh(rt, queue, refresh), deliveries: rt.adapters.webhookDeliveries, now: () => rt.clock.now() }) } : {};
+  if (!rt.adapters.jira) return webhook;
+  const deps = syncDepsFrom(rt.adapters, rt.config, rt.clock, rt.events);
+  return {
+    worker: {
+      queue: QUEUES.sync,
+      start: () => startSyncWorker(deps, rt.connection('sync-worker'), rt.prefix),
+      schedule: () =>
+        scheduleSync(
+          queue,
+          rt.config.teams.teams.map((t) => t.id),
+        ),
+    },
+    ...webhook,
+  };
+}
