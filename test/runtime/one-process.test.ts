@@ -120,7 +120,7 @@ describe('one who-owns start process, wired as in production', () => {
     await sync.add('scope', { kind: 'scope', teamId: 'payments', mode: 'incremental' }, { jobId: 'nudge-incremental' });
 
     await waitFor(() => mentions('PAY-5').length > 0, 10_000);
-    expect(JSON.stringify(mentions('PAY-5'))).toMatch(/need an owner decision/);
+    expect(JSON.stringify(mentions('PAY-5'))).toMatch(/needs? an owner decision/);
     expect(Date.now() - changedAt).toBeLessThan(10_000);
   }, 40_000);
 
