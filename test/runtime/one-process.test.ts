@@ -107,11 +107,11 @@ describe('one who-owns start process, wired as in production', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(mentions('PAY-5')).toEqual([]);
 
-    // Someone turns a story into a vague task in Jira; the next incremental sync reads it.
+    // Someone turns a story into a vague epic in Jira; the next incremental sync reads it.
     const issue = site.issues.find((i) => i.key === 'PAY-5');
     Object.assign(issue?.fields as Record<string, unknown>, {
       summary: 'Something vague about payments',
-      issuetype: { id: '10002', name: 'Task', subtask: false, hierarchyLevel: 0 },
+      issuetype: { id: '10000', name: 'Epic', subtask: false, hierarchyLevel: 1 },
       customfield_10016: null,
       customfield_10020: null,
       updated: MONDAY.toISOString().replace('Z', '+0000'),
