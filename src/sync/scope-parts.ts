@@ -26,6 +26,11 @@ export async function scopeParts(clients: JiraClients, team: TeamProfile): Promi
   };
 }
 
+/** Whether every part could be read: only then may a full sync remove what it did not see (a hidden part is not a deleted one). */
+export function readInFull(parts: ScopeParts): boolean {
+  return parts.warnings.length === 0;
+}
+
 /** The JQL condition for the parts; undefined when nothing readable is left. */
 export function partsCondition(parts: ScopeParts): string | undefined {
   if (!parts.projects.length && !parts.components.length && !parts.filters.length) return undefined;

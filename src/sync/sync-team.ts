@@ -11,7 +11,7 @@ import { DECISION_PROPERTY, normalisePage, requestedFields } from '../jira/jira-
 import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
 import { jqlDateTime } from '../jira/jql.js';
 import { searchPages } from '../jira/search-pager.js';
-import { missingFieldWarnings, partsCondition, type ScopeParts, scopeParts, withBoards, withoutRefused } from './scope-parts.js';
+import { missingFieldWarnings, partsCondition, readInFull, type ScopeParts, scopeParts, withBoards, withoutRefused } from './scope-parts.js';
 import type { DecisionStore, EventSink, ItemStore, SyncCursors } from '../ports.js';
 import { withStatusEntry } from './status-entry.js';
 import { metrics } from '../metrics.js';
@@ -131,7 +131,6 @@ async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 
   const condition = partsCondition(parts);
   // Nothing readable is left: report it and keep what is stored (and the cursor) as it is.
   if (!condition) return summary;
-  const reconcile = parts.warnings.length === 0;
   if (mode === 'full' && deps.clients.platform instanceof Version3Client && deps.fastFullSync !== false) {
     return fullSyncInBatches(deps, team, parts, condition, summary, saved?.startedAt ?? deps.now().toISOString(), fieldMapReady, attention);
   }
@@ -152,7 +151,7 @@ async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 
     if (page.next) await deps.cursors.saveProgress(scope, { jql: query, next: page.next, startedAt, mode });
     await deps.afterPage?.(scope, pageIndex++);
   }
-  if (mode === 'full' && reconcile) {
+  if (mode === 'full' && readInFull(parts)) {
     const seen = await deps.cursors.seen(scope);
     const gone = (await deps.store.teamItemKeys(team.id)).filter((key) => !seen.has(key));
     await deps.store.deleteItems(gone);
@@ -237,7 +236,7 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: Scope
   const listed = await listing;
   if (failure !== undefined || !listed) throw failure;
   summary.requests += listed.requests;
-  if (parts.warnings.length === 0) {
+  if (readInFull(parts)) {
     const present = new Set(listed.keys);
     const gone = (await deps.store.teamItemKeys(team.id)).filter((key) => !present.has(key));
     await deps.store.deleteItems(gone);
