@@ -10,6 +10,9 @@ import { recordWebhookSeen } from '../../src/store/webhook-seen.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 
+/** Each test runs the real CLI a few times; each start costs seconds on a busy machine. */
+const CLI_TEST_TIMEOUT_MS = 120_000;
+
 let redis: TestRedis;
 let jira: SampleJiraServer;
 const fakes: FakeSlackApi[] = [];
@@ -62,7 +65,7 @@ describe('who-owns doctor', () => {
     expect(stdout).toMatch(/✓ Jira project GRO: acceptance transitions \(growth\): GRO-\d+ offers "Accept" and "Send back"/);
     expect(stdout).toContain('3 of');
     expect(stdout).toContain('checks failed. Fix them and run npx who-owns doctor again.');
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('passes and exits 0 once the workspace, the site and Redis are set up as the manifest and the team file say', async () => {
     const slack = await slackWith({});
@@ -76,7 +79,7 @@ describe('who-owns doctor', () => {
     expect(stdout).toContain('✓ Redis persistence (AOF): append-only file is on');
     expect(stdout).toContain('Next: npx who-owns start');
     expect(code).toBe(0);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('sees the Jira webhook once a signed delivery reached who-owns serve', async () => {
     const slack = await slackWith({});
@@ -95,5 +98,5 @@ describe('who-owns doctor', () => {
     }
     const after = await doctor('samples/who-owns.yaml', slack, 'hook');
     expect(after.stdout).toMatch(/✓ Jira webhook: last signed delivery \S+ \(0 h ago\)/);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });

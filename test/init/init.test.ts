@@ -7,6 +7,9 @@ import { loadSampleSite, type SampleJiraServer, startJiraSiteServer } from '../.
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 
+/** Each test runs the real CLI a few times; each start costs seconds on a busy machine. */
+const CLI_TEST_TIMEOUT_MS = 120_000;
+
 let redis: TestRedis;
 let jira: SampleJiraServer;
 let slack: FakeSlackApi;
@@ -60,7 +63,7 @@ describe('who-owns init --yes', () => {
     expect(check.stderr).toBe('');
     expect(check.stdout).toContain('2 team(s), configuration is valid.');
     expect(check.code).toBe(0);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('refuses to overwrite a team file, and an unknown project, changing nothing', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'who-owns-init-')), 'who-owns.yaml');
@@ -75,5 +78,5 @@ describe('who-owns init --yes', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no Jira project NOPE on the site \(it has PAY, GRO/);
     expect(readFileSync(out, 'utf8')).toBe(before);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });
