@@ -4,7 +4,9 @@
  */
 import type { WeeklyDigest } from './domain/digest/build-digest.js';
 import type { NudgeCandidate, NudgeRecord } from './domain/nudges/select-nudges.js';
+import type { DoctorCheck } from './doctor/doctor-check.js';
 import type { PersonDirectory, PersonLookup } from './people/person-lookup.js';
+import type { DoctorRun } from './store/redis-doctor-results.js';
 import type { Verdict } from './domain/verdict.js';
 import type { OwnershipDecision, WorkItem } from './domain/work-item.js';
 
@@ -229,6 +231,12 @@ export interface EventSink {
 
 /** A directory's answer for an email, with when it was asked (ms). */
 export type CachedLookup = PersonLookup & { at: number };
+
+/** The latest `who-owns doctor` run, which App Home shows the people of the team file. */
+export interface DoctorResults {
+  save(checks: readonly DoctorCheck[], at: Date): Promise<void>;
+  latest(): Promise<DoctorRun | undefined>;
+}
 
 /** Email → Slack / Jira id lookups, kept so a restart need not ask the directories again. */
 export interface PeopleCache {

@@ -10,13 +10,14 @@ import type { RequestGateOptions } from '../jira/request-gate.js';
 import { createJiraWriter } from '../jira/jira-writer.js';
 import type { WebhookDeliveryLog } from '../jira/webhook.js';
 import { cachedFieldMap } from '../jira/cached-field-map.js';
-import type { AcceptanceState, DecisionStore, PeopleCache, DeliveryOutbox, DigestLedger, ItemStore, JiraWriter, NudgeLedger, SeenSignatures, SyncCursors } from '../ports.js';
+import type { AcceptanceState, DecisionStore, DoctorResults, PeopleCache, DeliveryOutbox, DigestLedger, ItemStore, JiraWriter, NudgeLedger, SeenSignatures, SyncCursors } from '../ports.js';
 import { QUEUES, type QueueName } from '../queue/queues.js';
 import { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
 import { RedisDecisionStore } from '../store/redis-decision-store.js';
 import { RedisDigestLedger } from '../store/redis-digest-ledger.js';
 import { RedisItemStore } from '../store/redis-item-store.js';
 import { RedisNudgeLedger } from '../store/redis-nudge-ledger.js';
+import { RedisDoctorResults } from '../store/redis-doctor-results.js';
 import { RedisPeopleCache } from '../store/redis-people-cache.js';
 import { redisSeenSignatures } from '../store/redis-seen-signatures.js';
 import { RedisSyncCursors } from '../store/redis-sync-cursors.js';
@@ -54,6 +55,7 @@ export interface Adapters {
   seenSignatures: SeenSignatures;
   /** Slack and Jira ids of people the team file gives by email. */
   peopleCache: PeopleCache;
+  doctorResults: DoctorResults;
   /** Jira webhook deliveries already handled, so a retried delivery is handled once. */
   webhookDeliveries: WebhookDeliveryLog;
   /** Absent when JIRA_BASE_URL is not set. */
@@ -129,6 +131,7 @@ export function buildAdapters(config: Config, redis: Redis, options: AdapterOpti
   const syncCursors = once(() => new RedisSyncCursors(redis, prefix));
   const seenSignatures = once(() => redisSeenSignatures(redis, prefix));
   const peopleCache = once(() => new RedisPeopleCache(redis, prefix));
+  const doctorResults = once(() => new RedisDoctorResults(redis, prefix));
   const webhookDeliveries = once(() => new RedisWebhookDeliveries(redis, prefix));
   return {
     get items() {
@@ -157,6 +160,9 @@ export function buildAdapters(config: Config, redis: Redis, options: AdapterOpti
     },
     get peopleCache() {
       return peopleCache();
+    },
+    get doctorResults() {
+      return doctorResults();
     },
     get webhookDeliveries() {
       return webhookDeliveries();

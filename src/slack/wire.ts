@@ -22,7 +22,7 @@ export function wireWhoOwns(rt: Runtime): Feature {
     listeners: [
       (app) => registerWhoOwnsCommand(app, { store, teams, ...lookupsFor({ store, teams, ...(searchJira ? { searchJira } : {}) }), ...(fetchLive ? { fetchLive } : {}) }, rt.logger.child({ component: 'slack' })),
       (app) => registerDecisionActions(app, { store, decisions, teams, ...home, now, events: rt.events, ...(site ? { jira: site.writer } : {}) }),
-      (app) => registerAppHome(app, { store, teams, now }),
+      (app) => registerAppHome(app, { store, teams, now, doctorResults: rt.adapters.doctorResults }),
     ],
   };
 }

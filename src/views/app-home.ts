@@ -20,7 +20,8 @@ function lines(rows: readonly ListedItem[], empty: string, max = 10): string {
 }
 
 /** The App Home tab "My ownership" (a `home` view for views.publish). */
-export function renderAppHome(sections: readonly HomeTeamSection[]) {
+/** `setup`: the set-up checks' blocks, shown last (to the people of the team file). */
+export function renderAppHome(sections: readonly HomeTeamSection[], setup: readonly unknown[] = []) {
   const blocks: unknown[] = [{ type: 'header', text: { type: 'plain_text', text: 'My ownership' } }];
   if (sections.length === 0) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'The team file does not name you as a Product Owner or Product Manager. Try `/who-owns mine` or `/who-owns help`.' } });
@@ -34,5 +35,6 @@ export function renderAppHome(sections: readonly HomeTeamSection[]) {
       { type: 'section', text: { type: 'mrkdwn', text: `*${b}* (${s.second.length})\n${lines(s.second, 'nothing')}` } },
     );
   }
+  if (setup.length > 0) blocks.push({ type: 'divider' }, ...setup);
   return { type: 'home' as const, blocks: blocks.slice(0, 100) };
 }

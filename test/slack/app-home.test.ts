@@ -1,4 +1,9 @@
+import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../config/schema.js';
+import { runDoctor } from '../../src/doctor/run-doctor.js';
+import { manifestBotScopes } from '../../src/slack/manifest-scopes.js';
+import { startFakeSlackApi } from '../support/fake-slack-api.js';
 import { signedHeaders } from '../support/slack-signing.js';
 import { MARCO, PRIYA, SECRET, type SlackTestApp, startSlackTestApp, STRANGER } from './slack-test-app.js';
 
@@ -11,9 +16,10 @@ describe('slack: App Home "My ownership"', () => {
     await t.close();
   });
 
+  let opened = 0;
   async function open(user: string): Promise<string> {
     const before = t.fake.callsTo('views.publish').length;
-    const body = JSON.stringify({ token: 'x', team_id: 'T0ACME', api_app_id: 'A0WHOOWNS', type: 'event_callback', event_id: `Ev${user}`, event_time: 1, event: { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: '1.2' } });
+    const body = JSON.stringify({ token: 'x', team_id: 'T0ACME', api_app_id: 'A0WHOOWNS', type: 'event_callback', event_id: `Ev${user}${++opened}`, event_time: 1, event: { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: '1.2' } });
     const res = await t.post(body, signedHeaders(SECRET, body, undefined, 'application/json'));
     expect(res.status).toBe(200);
     const deadline = Date.now() + 5000;
@@ -35,6 +41,26 @@ describe('slack: App Home "My ownership"', () => {
     const view = await open(MARCO);
     expect(view).toContain('Slipping their target date* (1)');
     expect(view).toContain('PAY-232');
+  });
+
+  it('shows the people of the team file the latest set-up checks with the fixes doctor prints; nobody else', async () => {
+    // A workspace whose token lacks a history scope, checked by the real doctor.
+    const workspace = await startFakeSlackApi({ scopes: manifestBotScopes().filter((s) => s !== 'groups:history') });
+    const config = { ...t.runtime.config, env: { ...t.runtime.config.env, JIRA_WEBHOOK_SECRET: undefined } } as Config;
+    const slack = new webApi.WebClient('xoxb-test', { slackApiUrl: workspace.apiUrl, retryConfig: { retries: 0 } });
+    const checks = await runDoctor(config, { redis: t.redis.client(), slack, manifestScopes: manifestBotScopes(), now: new Date() });
+    await workspace.close();
+    await t.runtime.adapters.doctorResults.save(checks, new Date('2026-11-23T08:00:00Z'));
+    const scope = checks.find((c) => c.name === 'Slack token scopes');
+    expect(scope).toMatchObject({ status: 'fail', detail: 'the token lacks groups:history' });
+
+    const priya = await open(PRIYA);
+    expect(priya).toContain('Set-up checks');
+    expect(priya).toContain('From `who-owns doctor` at 2026-11-23T08:00:00.000Z');
+    // The same fix text as the CLI's, as mrkdwn (& escaped) inside the view's JSON.
+    const fix = String(scope?.fix).replace(/&/g, '&amp;');
+    expect(priya).toContain(JSON.stringify(`:x: *Slack token scopes*: the token lacks groups:history\n*Fix:* ${fix}`).slice(1, -1));
+    expect(await open(STRANGER)).not.toContain('Set-up checks');
   });
 
   it('tells someone without a seat how to use the bot', async () => {

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import type { TeamProfile } from '../../../domain/team.js';
 import { PM, UNCLEAR } from '../../../domain/verdict.js';
 import { visibleToRequester } from '../../../domain/visibility.js';
-import type { ItemStore } from '../../../ports.js';
+import { doctorBlocks } from '../../../doctor/doctor-blocks.js';
+import type { DoctorResults, ItemStore } from '../../../ports.js';
 import type { ListedItem } from '../../../views/command-answers.js';
 import { type HomeTeamSection, renderAppHome } from '../../../views/app-home.js';
 
@@ -10,6 +11,13 @@ export interface AppHomeDeps {
   store: ItemStore;
   teams: readonly TeamProfile[];
   now: () => Date;
+  /** The latest set-up checks, shown to the people of the team file. */
+  doctorResults?: DoctorResults;
+}
+
+/** Anyone the team file names: PO, PM, member, neighbouring role or acceptance delegate. */
+function inTeamFile(teams: readonly TeamProfile[], userId: string): boolean {
+  return teams.some((t) => [t.po, t.pm, ...t.members, ...t.roles.flatMap((r) => r.people), ...t.acceptance.delegates].some((p) => p?.slack === userId));
 }
 
 async function rows(store: ItemStore, keys: readonly string[], teams: readonly TeamProfile[]): Promise<ListedItem[]> {
@@ -48,7 +56,8 @@ export async function homeSections(deps: AppHomeDeps, userId: string): Promise<H
 export function registerAppHome(app: App, deps: AppHomeDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    const view = renderAppHome(await homeSections(deps, event.user));
+    const setup = deps.doctorResults && inTeamFile(deps.teams, event.user) ? doctorBlocks(await deps.doctorResults.latest()) : [];
+    const view = renderAppHome(await homeSections(deps, event.user), setup);
     await client.views.publish({ user_id: event.user, view: view as never });
   });
 }
