@@ -1,6 +1,7 @@
 import type { TeamProfile } from '../domain/team.js';
 import { needsAttention, type Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
+import { isAwaitingAcceptance } from '../domain/acceptance/acceptance-queue.js';
 import type { ItemStore } from '../ports.js';
 
 /**
@@ -34,8 +35,10 @@ export class MemoryItemStore implements ItemStore {
   async awaitingAcceptanceKeys(teamId: string) {
     const team = this.teams.find((t) => t.id === teamId);
     if (!team) return [];
-    const statuses = new Set(team.acceptance.statuses.map((s) => s.toLowerCase()));
-    return (await this.teamItemKeys(teamId)).filter((k) => statuses.has(this.items.get(k)?.status.toLowerCase() ?? ''));
+    return (await this.teamItemKeys(teamId)).filter((k) => {
+      const item = this.items.get(k);
+      return Boolean(item && isAwaitingAcceptance(item, team));
+    });
   }
   async putItems(items: readonly WorkItem[]) {
     for (const item of items) this.items.set(item.key, item);

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { TeamProfile } from '../domain/team.js';
 import { needsAttention, type Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
+import { isAwaitingAcceptance } from '../domain/acceptance/acceptance-queue.js';
 import type { ItemStore } from '../ports.js';
 import { decodeItem, decodeVerdict, encodeItem, encodeVerdict } from './item-codec.js';
 
@@ -82,8 +83,8 @@ export class RedisItemStore implements ItemStore {
       if (needsAttention(verdict)) tx.sadd(this.key('attention', verdict.teamId), verdict.key);
       else tx.srem(this.key('attention', verdict.teamId), verdict.key);
       const team = this.teams.find((t) => t.id === verdict.teamId);
-      const status = items[i]?.status.toLowerCase();
-      const waiting = Boolean(team && status && team.acceptance.statuses.some((s) => s.toLowerCase() === status));
+      const item = items[i];
+      const waiting = Boolean(team && item && isAwaitingAcceptance(item, team));
       if (waiting) tx.sadd(this.key('acceptance', verdict.teamId), verdict.key);
       else tx.srem(this.key('acceptance', verdict.teamId), verdict.key);
     });

@@ -92,6 +92,14 @@ describe.each([
     expect((await store.getVerdict('PAY-469'))?.reasons[0]?.text).toBe('in active sprint “Sprint 42”');
   });
 
+  it('lists for acceptance only work items in an acceptance status, never an initiative or epic that reached one', async () => {
+    const finishedInitiative = { ...initiative, status: story.status };
+    await store.putItems([story, finishedInitiative]);
+    await store.putVerdicts([verdict('PAY-474'), verdict('PAY-469', { role: 'PM' })]);
+
+    expect(await store.awaitingAcceptanceKeys('payments')).toEqual(['PAY-474']);
+  });
+
   it('forgets deleted items everywhere', async () => {
     await store.putItems([story, initiative]);
     await store.putVerdicts([verdict('PAY-474'), verdict('PAY-469', { role: 'unclear' })]);
