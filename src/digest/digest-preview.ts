@@ -8,7 +8,7 @@ import { shrinkDigest } from '../domain/digest/digest-edits.js';
 import { digestPeriod } from '../domain/digest/digest-period.js';
 import type { TeamProfile } from '../domain/team.js';
 import { withAdapters } from '../runtime/with-adapters.js';
-import { loadDigestEntries } from './digest-service.js';
+import { composeDigest } from './digest-service.js';
 
 export interface DigestPreview {
   digest: WeeklyDigest;
@@ -42,15 +42,10 @@ export async function sampleDigest(teamId: string, teamFile?: string): Promise<D
 export async function storeDigest(teamId: string, env: NodeJS.ProcessEnv, teamFile?: string, now = new Date()): Promise<DigestPreview> {
   const config = loadConfig(env, teamFile);
   const team = findTeam(config, teamId);
-  return withAdapters(config, async ({ items }) => {
-    const entries = await loadDigestEntries(items, team.id);
-    const acceptance = buildAcceptanceQueue(
-      entries.map((e) => e.item),
-      team,
-      now,
-    );
+  // The same composition the worker posts, from the same stores; nothing is posted or stored.
+  return withAdapters(config, async ({ items, decisions, digestLedger }) => {
     const week = digestPeriod(now, team.digest.timezone ?? team.timezone);
-    const digest = buildWeeklyDigest({ team, entries, acceptance, now, week });
+    const { digest } = await composeDigest({ items, decisions, ledger: digestLedger }, team, week, now);
     return { digest: shrinkDigest(digest), team, people: peopleNames(config.teams.teams), source: 'store' as const };
   });
 }

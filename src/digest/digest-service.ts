@@ -42,7 +42,7 @@ export async function loadDigestEntries(items: ItemStore, teamId: string): Promi
   return entries;
 }
 
-async function decisionsSince(deps: DigestDeps, entries: readonly DigestEntry[], since: string): Promise<{ key: string; decision: OwnershipDecision }[]> {
+async function decisionsSince(deps: Pick<DigestDeps, 'decisions'>, entries: readonly DigestEntry[], since: string): Promise<{ key: string; decision: OwnershipDecision }[]> {
   const keys = entries.map((e) => e.item.key);
   const latest = await deps.decisions.latestMany(keys);
   return [...latest.entries()]
@@ -61,6 +61,33 @@ async function currentDigest(ledger: DigestLedger, messageId: string, base: Week
 async function enqueueThread(deps: DigestDeps, channel: string, messageId: string): Promise<void> {
   const thread = await deps.ledger.thread(messageId);
   if (thread) await deps.outbox.enqueue({ id: `${messageId}:more`, channel, threadOf: messageId, ...thread });
+}
+
+/**
+ * A team's digest for a period as it stands now: its items, acceptance queue, the decisions
+ * since the last digest and last week's counts. The worker posts it; `who-owns digest`
+ * previews it.
+ */
+export async function composeDigest(deps: Pick<DigestDeps, 'items' | 'decisions' | 'ledger' | 'acceptanceQueue'>, team: TeamProfile, period: string, now: Date): Promise<{ digest: WeeklyDigest; previous?: DigestRun }> {
+  const last = await deps.ledger.lastRun(team.id);
+  const previous = last && last.period !== period ? last : last?.previous;
+  const entries = await loadDigestEntries(deps.items, team.id);
+  const since = previous?.sentAt ?? new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const acceptance = (deps.acceptanceQueue ?? defaultAcceptanceQueue)(
+    team,
+    entries.map((e) => e.item),
+    now,
+  );
+  const digest = buildWeeklyDigest({
+    team,
+    entries,
+    acceptance,
+    now,
+    week: period,
+    decisions: await decisionsSince(deps, entries, since),
+    ...(previous ? { lastWeekByRole: previous.byRole } : {}),
+  });
+  return { digest, ...(previous ? { previous } : {}) };
 }
 
 /**
@@ -86,24 +113,7 @@ export async function sendDigest(deps: DigestDeps, teamId: string, at?: Date): P
     return { status: 'already-sent', messageId, period, totals: digestTotals(digest) };
   }
 
-  const last = await deps.ledger.lastRun(team.id);
-  const previous = last && last.period !== period ? last : last?.previous;
-  const entries = await loadDigestEntries(deps.items, team.id);
-  const since = previous?.sentAt ?? new Date(now.getTime() - 7 * 86_400_000).toISOString();
-  const acceptance = (deps.acceptanceQueue ?? defaultAcceptanceQueue)(
-    team,
-    entries.map((e) => e.item),
-    now,
-  );
-  const full = buildWeeklyDigest({
-    team,
-    entries,
-    acceptance,
-    now,
-    week: period,
-    decisions: await decisionsSince(deps, entries, since),
-    ...(previous ? { lastWeekByRole: previous.byRole } : {}),
-  });
+  const { digest: full, previous } = await composeDigest(deps, team, period, now);
   // The thread is stored first, so a crash after the claim still finds it on the retry.
   const thread = renderDigestThread(full);
   if (thread) await deps.ledger.claimThread(messageId, thread);
