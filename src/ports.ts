@@ -1,6 +1,8 @@
 /**
  * Capabilities the use cases depend on. Adapters in src/jira, src/slack and src/store
  * implement them; tests use the real adapters against real Redis and fake HTTP peers.
+ * One file on purpose, though long: it is the whole list of what a use case may rely on,
+ * read in one place.
  */
 import type { WeeklyDigest } from './domain/digest/build-digest.js';
 import type { NudgeCandidate, NudgeRecord } from './domain/nudges/select-nudges.js';

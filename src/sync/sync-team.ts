@@ -1,3 +1,5 @@
+// Full, incremental and refresh syncs share one page-storing step and one reconciliation
+// rule; they stay in one file, though long, so the store's invariants read in one place.
 import { Version3Client } from 'jira.js';
 import { attributeAll } from '../domain/attribution/attribute-all.js';
 import type { JiraClients } from '../jira/jira-clients.js';
