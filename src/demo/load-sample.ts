@@ -5,9 +5,9 @@ import { attributeAll } from '../domain/attribution/attribute-all.js';
 import type { StatusChange } from '../domain/acceptance/acceptance-queue.js';
 import type { Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
-import { createJiraClients } from '../jira/jira-clients.js';
 import { fetchStatusChanges } from '../jira/changelog.js';
 import { fetchFieldMap, fetchItems, scopeCondition } from '../jira/jira-source.js';
+import { jiraClientsFromEnv } from '../runtime/adapters.js';
 import { startSampleJiraServer } from './sample-jira-server.js';
 
 export const SAMPLE_TEAM_FILE = 'samples/who-owns.yaml';
@@ -32,10 +32,12 @@ export interface SampleData {
  * REST server (here on loopback), field discovery, paging, normalisation, attribution.
  */
 export async function loadSample(options: { teamFile?: string; siteDir?: string } = {}): Promise<SampleData> {
-  const config = loadConfig({}, options.teamFile ?? SAMPLE_TEAM_FILE);
   const server = await startSampleJiraServer(options.siteDir ?? SAMPLE_SITE_DIR);
   try {
-    const clients = createJiraClients({ baseUrl: server.url, deployment: 'cloud', basic: { email: 'demo@example.com', apiToken: 'demo' } });
+    // The demo is configured like a real install, pointed at the loopback site.
+    const config = loadConfig({ JIRA_BASE_URL: server.url, JIRA_EMAIL: 'demo@example.com', JIRA_API_TOKEN: 'demo' }, options.teamFile ?? SAMPLE_TEAM_FILE);
+    const clients = jiraClientsFromEnv(config.env);
+    if (!clients) throw new Error('the demo site is configured');
     const fieldMap = await fetchFieldMap(clients);
     const teams = config.teams.teams;
     const claimed = new Set(teams.flatMap((t) => t.jira.projects));
