@@ -119,8 +119,9 @@ async function main(): Promise<void> {
         { name: 'requests answered 429 (all retried, none unhandled)', value: fast429, unit: 'responses', higherIsBetter: false, baseline: { name: 'naive loop', value: naiveRateLimited, unit: 'responses' } },
         { name: `incremental sync after 10 changes in ${INCREMENTAL_ITEMS} items`, value: incrementalRequests, unit: 'requests', higherIsBetter: false },
         { name: 'Redis memory per item', value: Math.round(bytesPerItem), unit: 'bytes', higherIsBetter: false },
-        { name: `Data Center full sync of ${DC_ITEMS} items, 10,000 result window: items stored`, value: dc.stored, unit: 'items', higherIsBetter: true, baseline: { name: 'items on the site', value: DC_ITEMS, unit: 'items' } },
-        { name: 'Data Center full sync: items missing or read twice', value: dc.missing + dc.doubled, unit: 'items', higherIsBetter: false },
+        { name: `Data Center full sync of ${DC_ITEMS} items behind the 10,000 result window: items stored`, value: dc.stored, unit: 'items', higherIsBetter: true },
+        { name: 'Data Center full sync: items missing', value: dc.missing, unit: 'items', higherIsBetter: false },
+        { name: 'Data Center full sync: items read twice', value: dc.doubled, unit: 'items', higherIsBetter: false },
       ],
       notes: `Fake Jira Cloud on loopback, in its own process: ${LATENCY} ms per answered request, ${RPS} requests/s then 429 (Retry-After: 1). who-owns gate: 8 in flight, ${RPS} requests/s. The team has a project and its board, as in config/who-owns.example.yaml; the bound counts every request of the sync, the board's configuration included. Data Center: the fake answers 500 "Search limit exceeded" for startAt + maxResults beyond 10,000, unpaced.`,
     };
