@@ -103,8 +103,9 @@ async function main(): Promise<void> {
     for (let n = 1; n <= 10; n++) touch(big, `PAY-${n * Math.floor(INCREMENTAL_ITEMS / 10)}`, new Date('2026-11-23T10:30:00Z'), `changed ${n}`);
     const beforeIncremental = bigServer.requests;
     const incremental = await syncTeam({ ...bigDeps, now: () => new Date('2026-11-23T11:00:00Z') }, team, 'incremental');
-    const incrementalRequests = bigServer.requests - beforeIncremental - 1;
-    console.log(`incremental sync after 10 changes in ${INCREMENTAL_ITEMS} items: ${incremental.changed} changed, ${incrementalRequests} search request(s)`);
+    // Field ids and the board's filter are cached by then: every request is a search.
+    const incrementalRequests = bigServer.requests - beforeIncremental;
+    console.log(`incremental sync after 10 changes in ${INCREMENTAL_ITEMS} items: ${incremental.changed} changed, ${incrementalRequests} request(s)`);
     await bigServer.close();
 
     const dc = await dataCenterSync(client);
