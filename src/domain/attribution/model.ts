@@ -30,7 +30,12 @@ export interface AttributionModel {
   temperature: number;
   threshold: number;
   bias: Float64Array;
-  /** BUCKETS × classes, row-major. */
+  /**
+   * Row of each bucket in `weights` (0: no weight). Only a few thousand buckets carry a weight:
+   * a 512 KB index and a dense table stay in cache where a BUCKETS × classes table would not.
+   */
+  rowOf: Uint16Array;
+  /** Rows × classes; row 0 is all zeros. */
   weights: Float32Array;
   vocabulary: ReadonlyMap<number, string>;
   /** 1 where the vocabulary names a bucket: checked for every word, so a flat array, not the map. */
@@ -40,17 +45,20 @@ export interface AttributionModel {
 export function loadModel(file: ModelFile): AttributionModel {
   if (file.format !== 1 || file.hashBits !== HASH_BITS) throw new Error(`attribution model ${file.version}: format ${file.format}/${file.hashBits} bits is not the one this build reads`);
   const k = file.classes.length;
-  const weights = new Float32Array(BUCKETS * k);
-  for (const row of file.weights) {
-    const b = row[0] as number;
-    for (let c = 0; c < k; c++) weights[b * k + c] = row[c + 1] as number;
-  }
+  if (file.weights.length >= 0xffff) throw new Error(`attribution model ${file.version}: ${file.weights.length} weighted buckets, more than this build indexes`);
+  const rowOf = new Uint16Array(BUCKETS);
+  const weights = new Float32Array((file.weights.length + 1) * k);
+  file.weights.forEach((entry, i) => {
+    rowOf[entry[0] as number] = i + 1;
+    for (let c = 0; c < k; c++) weights[(i + 1) * k + c] = entry[c + 1] as number;
+  });
   return {
     version: file.version,
     classes: file.classes,
     temperature: file.temperature,
     threshold: file.threshold,
     bias: Float64Array.from(file.bias),
+    rowOf,
     weights,
     vocabulary: new Map(Object.entries(file.vocabulary).map(([b, name]) => [Number(b), name])),
     named: Object.keys(file.vocabulary).reduce((flags, b) => {
@@ -66,11 +74,12 @@ export type SignalScale = (signal: SignalId) => number;
 export function modelLogits(model: AttributionModel, features: ItemFeatures, scale: SignalScale, out: Float64Array): void {
   const k = model.classes.length;
   const w = model.weights;
+  const rowOf = model.rowOf;
   for (let c = 0; c < k; c++) out[c] = model.bias[c] as number;
   for (const f of features.named) {
     const x = f.x * scale(f.signal);
     if (x === 0) continue;
-    const row = f.bucket * k;
+    const row = (model.rowOf[f.bucket] as number) * k;
     for (let c = 0; c < k; c++) out[c] = (out[c] as number) + x * (w[row + c] as number);
   }
   const words = features.words;
@@ -78,7 +87,9 @@ export function modelLogits(model: AttributionModel, features: ItemFeatures, sca
   if (wordScale === 0) return;
   for (let i = 0; i < words.n; i++) {
     const x = (words.x[i] as number) * wordScale;
-    const row = (words.buckets[i] as number) * k;
+    const r = rowOf[words.buckets[i] as number] as number;
+    if (r === 0) continue;
+    const row = r * k;
     for (let c = 0; c < k; c++) out[c] = (out[c] as number) + x * (w[row + c] as number);
   }
 }
@@ -120,7 +131,9 @@ export function wordPulls(model: AttributionModel, features: ItemFeatures, scale
   if (wordScale !== 0) {
     for (let i = 0; i < words.n; i++) {
       const bucket = words.buckets[i] as number;
-      const row = bucket * k;
+      const r = model.rowOf[bucket] as number;
+      if (r === 0) continue;
+      const row = r * k;
       const d = wordScale * (words.x[i] as number) * ((w[row + c] as number) - (w[row + against] as number));
       if (d === 0) continue;
       const field = tops[words.field[i] as number] as TopWords[];
@@ -143,6 +156,6 @@ export function wordPulls(model: AttributionModel, features: ItemFeatures, scale
 /** A named feature's pull of class `c` ahead of class `against`, after temperature. */
 export function namedPull(model: AttributionModel, bucket: number, x: number, c: number, against: number): number {
   const k = model.classes.length;
-  const row = bucket * k;
+  const row = (model.rowOf[bucket] as number) * k;
   return (x * ((model.weights[row + c] as number) - (model.weights[row + against] as number))) / model.temperature;
 }

@@ -75,6 +75,10 @@ function lower(c: number): number {
   return c;
 }
 
+/** Per ASCII code: its lower-case form when it is a word character, else 0. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (isWordChar(c)) ASCII_WORD[c] = lower(c);
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -88,14 +92,18 @@ export function wordHashes(text: string, limit: number, out: Uint32Array): numbe
   let n = 0;
   let i = 0;
   while (i < end && n < out.length) {
-    while (i < end && !isWordChar(text.charCodeAt(i))) i++;
+    let c = text.charCodeAt(i);
+    // ASCII through the table (most text); other scripts through the full rules.
+    while ((c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c)) && ++i < end) c = text.charCodeAt(i);
     const start = i;
     let h = WORD_SEED;
     let digits = true;
-    while (i < end && isWordChar(text.charCodeAt(i))) {
-      const c = lower(text.charCodeAt(i));
-      if (!isDigit(c)) digits = false;
-      h = fnv(h, c);
+    while (i < end) {
+      c = text.charCodeAt(i);
+      const code = c < 128 ? (ASCII_WORD[c] as number) : isWordChar(c) ? lower(c) : 0;
+      if (code === 0) break;
+      if (code < 48 || code > 57) digits = false;
+      h = fnv(h, code);
       i++;
     }
     const length = i - start;
