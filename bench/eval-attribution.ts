@@ -36,7 +36,7 @@ export function generatedSetScores(): Scores {
   const { items, labels } = loadGeneratedSet();
   const predictions: Prediction[] = attributeAll(items, []).map((v) => ({
     key: v.key,
-    source: 'titanium',
+    source: 'generated',
     label: CLASSES.indexOf(labels.get(v.key) as (typeof CLASSES)[number]),
     predicted: CLASSES.indexOf(v.role as (typeof CLASSES)[number]),
     confidence: v.confidence,

@@ -11,7 +11,8 @@ import { folds, trainModel } from './fit-model.js';
 
 export interface Prediction {
   key: string;
-  source: Source;
+  /** Which part of the corpus, or the generated regression set. */
+  source: Source | 'generated';
   label: number;
   predicted: number;
   confidence: number;

@@ -75,8 +75,6 @@ export interface WorkItem {
   /** Name of the Jira issue security level; items with one are never posted to channels. */
   securityLevel: string | null;
   boardIds: number[];
-  /** Flagged as an impediment (Agile `flagged`, or the Flagged field); absent when not. */
-  flagged?: boolean;
   /** Jira ids of the people who last changed the item, when known (for self-change filtering). */
   updatedBy?: Person | null;
   created: string;

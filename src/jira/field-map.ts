@@ -15,8 +15,6 @@ export interface FieldMap {
   epicLink?: string;
   parentLink?: string;
   rank?: string;
-  /** The "Flagged" checkbox (impediment). */
-  flagged?: string;
 }
 
 export interface FieldDescription {
@@ -63,7 +61,6 @@ const BY_NAME: [RegExp, keyof FieldMap][] = [
   [/^epic link$/i, 'epicLink'],
   [/^parent link$/i, 'parentLink'],
   [/^rank$/i, 'rank'],
-  [/^flagged$/i, 'flagged'],
 ];
 
 function assign(map: FieldMap, key: keyof FieldMap, id: string): void {

@@ -202,7 +202,6 @@ export function normaliseIssue(input: unknown, fieldMap: FieldMap = DEFAULT_CLOU
     dueDate: dateOnly(fields.duedate),
     team: teamName(custom(fieldMap.team)),
     securityLevel: str(obj(fields.security)?.name) ?? null,
-    ...(fields.flagged === true || names(custom(fieldMap.flagged)).length > 0 ? { flagged: true } : {}),
     boardIds: options.boardIds ?? [],
     ...(updatedBy ? { updatedBy } : {}),
     created: str(fields.created) ?? '',

@@ -50,7 +50,7 @@ describe('jira/normalise-issue', () => {
     expect(normaliseIssue({ ...base, fields: { ...base.fields, epic: { id: 5, key: 'PAY-3', name: 'E' } } }).parentKey).toBe('PAY-3');
   });
 
-  it('reads real Jira Agile REST records as exported: open and closed sprints, agile epic, flagged', () => {
+  it('reads real Jira Agile REST records as exported: open and closed sprints, agile epic', () => {
     const lines = readFileSync(new URL('../fixtures/eval-real/titanium/items.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { key: string; fields: Record<string, unknown> });
     const withBoth = lines.find((l) => l.fields.sprint && Array.isArray(l.fields.closedSprints) && (l.fields.closedSprints as unknown[]).length > 0);
     const withEpic = lines.find((l) => l.fields.epic);
@@ -60,9 +60,6 @@ describe('jira/normalise-issue', () => {
     expect(item.sprints[0]).toEqual({ id: open.id, name: open.name, state: 'active' });
     expect(item.sprints.filter((s) => s.state === 'closed')).toHaveLength((withBoth.fields.closedSprints as unknown[]).length);
     expect(normaliseIssue(withEpic).parentKey).toBe((withEpic.fields.epic as { key: string }).key);
-    const base = { key: 'PAY-9', fields: { summary: 's', issuetype: { name: 'Story' } } };
-    expect(normaliseIssue({ ...base, fields: { ...base.fields, flagged: true } }).flagged).toBe(true);
-    expect(normaliseIssue({ ...base, fields: { ...base.fields, flagged: false } }).flagged).toBeUndefined();
   });
 
   it('flattens markdown descriptions (trackers, GitHub imports) without mistaking them for wiki markup', () => {

@@ -126,7 +126,7 @@ export function extractFeatures({ item, settings, parent, words = shared }: Feat
   const type = item.issueType.trim().toLowerCase().replace(/\s+/g, ' ');
 
   add(`type=${type}`, 1, 'issue-type', 'issuetype', item.issueType, `issue type ${item.issueType}`);
-  const prior = typePrior(item.issueType, {});
+  const prior = typePrior(item.issueType);
   if (prior && (prior.role === PO || prior.role === PM)) {
     // By strength, so the corpus's weak roadmap types (Epic, New Feature) cannot wash out the strong ones it lacks (Initiative, Idea).
     const strength = prior.weight >= 2 ? 'strong' : prior.weight >= 1 ? 'lean' : 'hint';

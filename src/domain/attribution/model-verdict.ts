@@ -55,10 +55,11 @@ function teamRules(item: WorkItem, settings: CompiledTeam): TeamRule[] {
     if (role) rule('component', role, 'components', component, `component "${component}": mapped in the team file to ${role}`);
   }
   for (const matcher of settings.extraRoleMatchers) {
-    const cues = [...new Set([...findCues(matcher, item.summary), ...findCues(matcher, item.description.slice(0, 2000)), ...item.labels.flatMap((l) => findCues(matcher, l))])];
+    const inSummary = findCues(matcher, item.summary);
+    const cues = [...new Set([...inSummary, ...findCues(matcher, item.description.slice(0, 2000)), ...item.labels.flatMap((l) => findCues(matcher, l))])];
     const logit = EXTRA_ROLE_LOGIT * Math.min(2, cues.length) * settings.weight('extra-role');
     if (logit > 0) {
-      const where = findCues(matcher, item.summary).length > 0 ? 'summary' : 'description';
+      const where = inSummary.length > 0 ? 'summary' : 'description';
       rules.push({ role: matcher.role, logit, reason: { signal: 'extra-role', role: matcher.role, weight: round(logit), evidence: { field: where, value: cues.slice(0, 4).join(', ') }, text: `${where} mentions ${cues.slice(0, 4).map((c) => `“${c}”`).join(', ')}` } });
     }
   }

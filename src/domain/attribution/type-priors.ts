@@ -11,17 +11,12 @@ export interface TypePrior {
   weight: number;
   /** Why, in words a person recognises. */
   because: string;
-  /**
-   * Generic delivery forms (story, task): they say how work is written down, not what it is about,
-   * so without sprint, estimate or acceptance criteria they count for less.
-   */
-  generic?: boolean;
 }
 
-const story = (weight: number): TypePrior => ({ role: PO, weight, because: 'backlog item (story level)', generic: true });
+const story = (weight: number): TypePrior => ({ role: PO, weight, because: 'backlog item (story level)' });
 const bug = (weight: number): TypePrior => ({ role: PO, weight, because: 'defect fixed through the backlog' });
 const subtask = (weight: number): TypePrior => ({ role: PO, weight, because: 'sub-task of sprint work' });
-const task = (weight: number): TypePrior => ({ role: PO, weight, because: 'delivery task in the backlog', generic: true });
+const task = (weight: number): TypePrior => ({ role: PO, weight, because: 'delivery task in the backlog' });
 const roadmap = (weight: number): TypePrior => ({ role: PM, weight, because: 'roadmap-level item' });
 const discovery = (weight: number): TypePrior => ({ role: PM, weight, because: 'product discovery / strategy item' });
 
@@ -162,11 +157,7 @@ const TABLE: Record<string, TypePrior> = {
   rfe: discovery(0.8),
 };
 
-/** Looks a type name up case- and space-insensitively; unknown types return null. */
-export function typePrior(typeName: string, overrides: Record<string, string> = {}): TypePrior | null {
-  const name = typeName.trim().toLowerCase().replace(/\s+/g, ' ');
-  for (const key in overrides) {
-    if (key.trim().toLowerCase() === name) return { role: overrides[key] as string, weight: 2.5, because: 'type mapped in the team file' };
-  }
-  return TABLE[name] ?? null;
+/** Looks a type name up case- and space-insensitively; unknown types return null. Team-file maps apply in model-verdict.ts. */
+export function typePrior(typeName: string): TypePrior | null {
+  return TABLE[typeName.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
 }

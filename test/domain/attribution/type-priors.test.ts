@@ -15,8 +15,4 @@ describe('domain/attribution/type-priors', () => {
     expect(typePrior('Service Request')).toBeNull();
     expect(typePrior('Weather-Item')).toBeNull();
   });
-
-  it('lets the team file map a site-specific type to a role', () => {
-    expect(typePrior('Weather-Item', { 'weather-item': 'PM' })).toMatchObject({ role: 'PM', because: 'type mapped in the team file' });
-  });
 });
