@@ -3,8 +3,11 @@ import type { WorkItem } from '../work-item.js';
 import type { CompiledTeam } from './compile-teams.js';
 import type { SignalId } from './defaults.js';
 import { DEFAULT_CUE_MATCHERS, findCues, PM_TAGS, PO_TAGS } from './text-cues.js';
-import { BUCKETS, bucketOf, pairBucket, wordHashes } from './text-hashing.js';
+import { bucketOf } from './text-hashing.js';
 import { typePrior } from './type-priors.js';
+import { DESCRIPTION_CHARS, newWordFeatures, readWords, type WordFeatures } from './word-features.js';
+
+export { DESCRIPTION, DESCRIPTION_CHARS, newWordFeatures, SUMMARY, SUMMARY_CHARS, type WordFeatures } from './word-features.js';
 
 /**
  * What the attribution model reads of an item: named features (issue type, sprint, labels…),
@@ -24,18 +27,6 @@ export interface NamedFeature {
   text: string;
 }
 
-/** Where a hashed word was read. */
-export const SUMMARY = 1;
-export const DESCRIPTION = 2;
-
-/** Hashed words, in buffers reused from item to item. */
-export interface WordFeatures {
-  n: number;
-  buckets: Uint32Array;
-  x: Float32Array;
-  field: Uint8Array;
-}
-
 export interface ItemFeatures {
   named: NamedFeature[];
   words: WordFeatures;
@@ -53,43 +44,16 @@ const ISSUE_KEYS = /\b[A-Z][A-Z0-9]{1,9}-\d+\b/g;
 /** A description naming this many issues is a list of children more than a statement of work. */
 const LISTS_ISSUES = 3;
 
-/** Characters of each text the model reads: the opening says what an item is; pasted logs add noise. */
-export const SUMMARY_CHARS = 300;
-export const DESCRIPTION_CHARS = 500;
 /** Acceptance criteria and child lists sit further down a description than its opening. */
 const STRUCTURE_CHARS = 2000;
-/** Description words count for less than summary words, as a reader weighs them. */
-const DESCRIPTION_WEIGHT = 0.6;
 const SHORT_DESCRIPTION = 120;
 const LONG_DESCRIPTION = 2000;
 
-const MAX_WORDS = 1024;
-const wordScratch = new Uint32Array(MAX_WORDS);
 const shared: WordFeatures = newWordFeatures();
 
 function quote(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-/** Words and word pairs of one text, scaled so a long text weighs no more than a short one. */
-function addWords(out: WordFeatures, text: string, limit: number, field: number, weight: number): void {
-  const n = wordHashes(text, limit, wordScratch);
-  if (n === 0) return;
-  const x = weight / Math.sqrt(2 * n - 1);
-  let previous = 0;
-  for (let i = 0; i < n && out.n + 2 <= out.buckets.length; i++) {
-    const h = wordScratch[i] as number;
-    out.buckets[out.n] = h & (BUCKETS - 1);
-    out.x[out.n] = x;
-    out.field[out.n++] = field;
-    if (i > 0) {
-      out.buckets[out.n] = pairBucket(previous, h);
-      out.x[out.n] = x;
-      out.field[out.n++] = field;
-    }
-    previous = h;
-  }
 }
 
 const bucketCache = new Map<string, number>();
@@ -109,11 +73,6 @@ export interface FeatureInput {
   parent?: Pick<Verdict, 'key' | 'role'> | undefined;
   /** Fresh buffers (training keeps every item's words); attribution reuses one set. */
   words?: WordFeatures;
-}
-
-export function newWordFeatures(): WordFeatures {
-  const size = MAX_WORDS * 2;
-  return { n: 0, buckets: new Uint32Array(size), x: new Float32Array(size), field: new Uint8Array(size) };
 }
 
 export function extractFeatures({ item, settings, parent, words = shared }: FeatureInput): ItemFeatures {
@@ -196,8 +155,5 @@ export function extractFeatures({ item, settings, parent, words = shared }: Feat
   else if (length < SHORT_DESCRIPTION) add('description=short', 1, 'detail', 'description', `${length} characters`, 'a one-line description');
   else if (length > LONG_DESCRIPTION) add('description=long', 1, 'detail', 'description', `${length} characters`, 'a long, detailed description');
 
-  words.n = 0;
-  addWords(words, item.summary, SUMMARY_CHARS, SUMMARY, 1);
-  addWords(words, item.description, DESCRIPTION_CHARS, DESCRIPTION, DESCRIPTION_WEIGHT);
-  return { named, words };
+  return { named, words: readWords(item, words) };
 }

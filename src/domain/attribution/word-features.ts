@@ -1,0 +1,61 @@
+import type { WorkItem } from '../work-item.js';
+import { BUCKETS, pairBucket, wordHashes } from './text-hashing.js';
+
+/**
+ * The hashed words and word pairs of an item's summary and description, as the attribution
+ * model reads them, written into buffers reused from item to item.
+ */
+
+/** Where a hashed word was read. */
+export const SUMMARY = 1;
+export const DESCRIPTION = 2;
+
+/** Hashed words, in buffers reused from item to item. */
+export interface WordFeatures {
+  n: number;
+  buckets: Uint32Array;
+  x: Float32Array;
+  field: Uint8Array;
+}
+
+/** Characters of each text the model reads: the opening says what an item is; pasted logs add noise. */
+export const SUMMARY_CHARS = 300;
+export const DESCRIPTION_CHARS = 500;
+/** Description words count for less than summary words, as a reader weighs them. */
+const DESCRIPTION_WEIGHT = 0.6;
+
+const MAX_WORDS = 1024;
+const wordScratch = new Uint32Array(MAX_WORDS);
+
+export function newWordFeatures(): WordFeatures {
+  const size = MAX_WORDS * 2;
+  return { n: 0, buckets: new Uint32Array(size), x: new Float32Array(size), field: new Uint8Array(size) };
+}
+
+/** Words and word pairs of one text, scaled so a long text weighs no more than a short one. */
+function addWords(out: WordFeatures, text: string, limit: number, field: number, weight: number): void {
+  const n = wordHashes(text, limit, wordScratch);
+  if (n === 0) return;
+  const x = weight / Math.sqrt(2 * n - 1);
+  let previous = 0;
+  for (let i = 0; i < n && out.n + 2 <= out.buckets.length; i++) {
+    const h = wordScratch[i] as number;
+    out.buckets[out.n] = h & (BUCKETS - 1);
+    out.x[out.n] = x;
+    out.field[out.n++] = field;
+    if (i > 0) {
+      out.buckets[out.n] = pairBucket(previous, h);
+      out.x[out.n] = x;
+      out.field[out.n++] = field;
+    }
+    previous = h;
+  }
+}
+
+/** Reads the item's summary and description words into `words`, replacing what it held. */
+export function readWords(item: Pick<WorkItem, 'summary' | 'description'>, words: WordFeatures): WordFeatures {
+  words.n = 0;
+  addWords(words, item.summary, SUMMARY_CHARS, SUMMARY, 1);
+  addWords(words, item.description, DESCRIPTION_CHARS, DESCRIPTION, DESCRIPTION_WEIGHT);
+  return words;
+}
