@@ -25,6 +25,33 @@ function searchIssues(site: SampleSite, jql: string): { issues: Json[] } | { sta
   }
 }
 
+const indexes = new WeakMap<Json[], Map<string, number>>();
+
+/**
+ * The issues with these keys or ids, in Jira's ascending id order, and the ones not found.
+ * Looked up through an index (rebuilt when the site's issues have changed), so a request
+ * costs what it costs Jira, not a scan of the whole site.
+ */
+function issuesByKeyOrId(site: SampleSite, wanted: string[]): { found: Json[]; missing: string[] } {
+  const at = (index: Map<string, number> | undefined, w: string) => {
+    const issue = site.issues[index?.get(w) ?? -1];
+    return issue && (String(issue.key) === w || String(issue.id) === w) ? issue : undefined;
+  };
+  let index = indexes.get(site.issues);
+  if (!index || wanted.some((w) => !at(index, w))) {
+    index = new Map(site.issues.flatMap((issue, n) => [[String(issue.key), n] as const, [String(issue.id), n] as const]));
+    indexes.set(site.issues, index);
+  }
+  const found = new Set<Json>();
+  const missing: string[] = [];
+  for (const w of wanted) {
+    const issue = at(index, w);
+    if (issue) found.add(issue);
+    else missing.push(w);
+  }
+  return { found: [...found].sort((a, b) => Number(a.id) - Number(b.id)), missing };
+}
+
 function pickFields(issue: Json, fields: string[] | undefined, properties: string[] | undefined, site: SampleSite): Json {
   const all = issue.fields as Json;
   const chosen = !fields || fields.includes('*all') ? all : Object.fromEntries(fields.filter((f) => f in all).map((f) => [f, all[f]]));
@@ -79,10 +106,9 @@ export async function handleSearch(site: SampleSite, req: IncomingMessage, res: 
   if (req.method === 'POST' && path === '/rest/api/3/issue/bulkfetch') {
     const request = await readBody(req);
     const wanted = ((request.issueIdsOrKeys as string[] | undefined) ?? []).map(String);
-    const found = site.issues.filter((i) => wanted.includes(String(i.key)) || wanted.includes(String(i.id)));
+    const { found, missing } = issuesByKeyOrId(site, wanted);
     const fields = Array.isArray(request.fields) ? (request.fields as string[]) : undefined;
     const properties = Array.isArray(request.properties) ? (request.properties as string[]) : undefined;
-    const missing = wanted.filter((w) => !found.some((i) => String(i.key) === w || String(i.id) === w));
     return send(res, 200, {
       expand: '',
       issues: found.map((issue) => pickFields(issue, fields, properties, site)),

@@ -2,7 +2,6 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { AgileClient, Version2Client, Version3Client } from 'jira.js';
 import { jiraMetricsMiddlewares, metrics } from '../metrics.js';
-import { PointsBudget } from './points-budget.js';
 import { type JiraGate, RequestGate, type RequestGateOptions } from './request-gate.js';
 
 /** How who-owns reaches one Jira site; built from the environment by the entry point. */
@@ -59,7 +58,6 @@ export function createJiraClients(settings: JiraSiteSettings): SiteClients {
     agile: new AgileClient(config),
     gate: new RequestGate({
       ...(settings.limits ?? { maxConcurrency: 4, maxPerSecond: 10 }),
-      ...(settings.pointsPerHour && !settings.limits?.budget ? { budget: new PointsBudget({ perHour: settings.pointsPerHour }) } : {}),
       onPoints: (points, lane) => metrics.jiraPoints.inc({ lane }, points),
     }),
   };

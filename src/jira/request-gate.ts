@@ -41,8 +41,13 @@ export interface JiraGate {
   readonly maxConcurrency: number;
 }
 
-/** Share of the window kept free: a request's send can lag its start when the event loop is busy. */
-const WINDOW_MARGIN = 0.1;
+/**
+ * Share of the window kept free: a request arrives a little after the gate lets it go (event
+ * loop, network), so the site's clock can see a few more in its second than the gate did.
+ * It starts small and widens with each 429 the site still answers, then narrows again after
+ * a run of requests without one: the margin the site and network need, and no more.
+ */
+const MARGIN = { start: 0.04, step: 0.04, most: 0.2, narrowAfter: 200 };
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -59,6 +64,8 @@ export class RequestGate implements JiraGate {
   /** Start times of recent requests, oldest first. */
   private readonly starts: number[] = [];
   private pausedUntil = 0;
+  private margin = MARGIN.start;
+  private sinceRateLimited = 0;
   private readonly options: Required<Omit<RequestGateOptions, 'onFailure' | 'budget' | 'onPoints'>> & Pick<RequestGateOptions, 'onFailure' | 'budget' | 'onPoints'>;
 
   get maxConcurrency(): number {
@@ -80,32 +87,39 @@ export class RequestGate implements JiraGate {
   background(): JiraGate {
     const budget = this.options.budget;
     return {
-      run: async (operation, call, options) => {
-        await budget?.allowBackground();
-        return this.run(operation, call, options, 'background');
-      },
+      run: async (operation, call, options) => this.runIn('background', operation, call, options, (await budget?.reserveBackground()) ?? 0),
       stats: this.stats,
       maxConcurrency: this.maxConcurrency,
     };
   }
 
-  async run<T>(operation: string, call: () => Promise<T>, options: RunOptions = {}, lane: 'interactive' | 'background' = 'interactive'): Promise<T> {
+  run<T>(operation: string, call: () => Promise<T>, options: RunOptions = {}): Promise<T> {
+    return this.runIn('interactive', operation, call, options, 0);
+  }
+
+  /** `reserved`: points the budget counted before the call (background lane); the rest is recorded once known. */
+  private async runIn<T>(lane: 'interactive' | 'background', operation: string, call: () => Promise<T>, options: RunOptions = {}, reserved = 0): Promise<T> {
+    let unsettled = reserved;
+    const spend = (points: number) => {
+      this.spend(points, lane, unsettled);
+      unsettled = 0;
+    };
     for (let attempt = 1; ; attempt++) {
       let wait: number;
       const release = await this.acquire();
       try {
         this.stats.requests++;
         const result = await call();
-        this.spend(pointsOf(result, options.write), lane);
+        spend(pointsOf(result, options.write));
         return result;
       } catch (error) {
         const failure = classifyJiraError(error);
         // A refused call still cost Jira its base point.
-        if (failure.status !== undefined) this.spend(1, lane);
+        if (failure.status !== undefined) spend(1);
         this.options.onFailure?.(operation, failure, attempt);
         const retryable = failure.kind === 'rate-limited' || failure.kind === 'transient';
         if (!retryable || attempt >= this.options.maxAttempts) throw new JiraRequestError(operation, failure);
-        if (failure.kind === 'rate-limited') this.stats.rateLimited++;
+        if (failure.kind === 'rate-limited') this.rateLimited();
         this.stats.retries++;
         const backoff = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (attempt - 1));
         wait = failure.retryAfterMs ?? backoff / 2 + this.options.random() * (backoff / 2);
@@ -118,9 +132,16 @@ export class RequestGate implements JiraGate {
     }
   }
 
-  private spend(points: number, lane: 'interactive' | 'background'): void {
+  private rateLimited(): void {
+    this.stats.rateLimited++;
+    this.margin = Math.min(MARGIN.most, this.margin + MARGIN.step);
+    this.sinceRateLimited = 0;
+  }
+
+  private spend(points: number, lane: 'interactive' | 'background', reserved: number): void {
     this.stats.points += points;
-    this.options.budget?.record(points);
+    if (lane === 'background') this.options.budget?.settleBackground(points, reserved);
+    else this.options.budget?.record(points);
     this.options.onPoints?.(points, lane);
   }
 
@@ -156,15 +177,19 @@ export class RequestGate implements JiraGate {
 
   /**
    * A sliding window: at most `capacity` starts in any `window` ms (10 per second by default),
-   * with a small margin so timer and network jitter never push the site over its limit.
+   * with the margin so timer and network jitter do not push the site over its limit.
    * Returns 0 and records the start when one is allowed, else how long to wait.
    */
   private rateWait(now: number): number {
     const capacity = Math.max(1, Math.floor(this.options.maxPerSecond));
-    const window = (capacity / this.options.maxPerSecond) * 1000 * (1 + WINDOW_MARGIN);
+    const window = (capacity / this.options.maxPerSecond) * 1000 * (1 + this.margin);
     while (this.starts.length && now - (this.starts[0] as number) >= window) this.starts.shift();
     if (this.starts.length < capacity) {
       this.starts.push(now);
+      if (++this.sinceRateLimited >= MARGIN.narrowAfter) {
+        this.margin = Math.max(MARGIN.start, this.margin - MARGIN.step);
+        this.sinceRateLimited = 0;
+      }
       return 0;
     }
     return Math.max(1, Math.ceil(window - (now - (this.starts[0] as number))));

@@ -6,6 +6,7 @@ import { RedisOutbox } from '../delivery/redis-outbox.js';
 import { createDeliveryClient } from '../delivery/slack-delivery-client.js';
 import type { FieldMap } from '../jira/field-map.js';
 import { createJiraClients, jiraSiteFromEnv, type SiteClients } from '../jira/jira-clients.js';
+import { PointsBudget } from '../jira/points-budget.js';
 import type { RequestGateOptions } from '../jira/request-gate.js';
 import { createJiraWriter } from '../jira/jira-writer.js';
 import type { WebhookDeliveryLog } from '../jira/webhook.js';
@@ -83,6 +84,13 @@ export function jiraClientsFromEnv(env: Config['env'], tuning: AdapterOptions['j
   return createJiraClients({ ...site, limits, ...(tuning.timeoutMs ? { timeoutMs: tuning.timeoutMs } : {}) });
 }
 
+/** The app's hourly points budget (JIRA_POINTS_PER_HOUR), counted in Redis so every process of the install spends from one hour. */
+function pointsBudget(config: Config, redis: Redis): Pick<RequestGateOptions, 'budget'> {
+  const { JIRA_POINTS_PER_HOUR: perHour, JIRA_BASE_URL: baseUrl, REDIS_PREFIX: prefix } = config.env;
+  if (!perHour || !baseUrl) return {};
+  return { budget: new PointsBudget({ redis, key: `${prefix}:${new URL(baseUrl).host}`, perHour }) };
+}
+
 /** The bot's Slack clients; undefined without SLACK_BOT_TOKEN. */
 export function slackClientsFromEnv(env: Config['env'], options: Pick<AdapterOptions, 'slackRetries' | 'deliveryConcurrency'> = {}): SlackClients | undefined {
   const token = env.SLACK_BOT_TOKEN;
@@ -117,7 +125,7 @@ export function buildAdapters(config: Config, redis: Redis, options: AdapterOpti
   const prefix = env.REDIS_PREFIX;
   const teams = config.teams.teams;
   const jira = once((): JiraSite | undefined => {
-    const clients = jiraClientsFromEnv(env, options.jira);
+    const clients = jiraClientsFromEnv(env, { ...options.jira, limits: { ...pointsBudget(config, redis), ...options.jira?.limits } });
     if (!clients) return undefined;
     return { clients, writer: createJiraWriter(clients), siteUrl: clients.settings.baseUrl, fieldMap: cachedFieldMap(clients, redis, prefix) };
   });

@@ -1,7 +1,7 @@
 /**
  * A sync worker in its own process, wired from configuration as `who-owns work` wires it, for
- * fault tests that kill it with SIGKILL.
- * Usage: tsx test/support/sync-worker-process.ts '<json: {redisUrl, prefix, jiraUrl, teamFile, deployment?, maxRps?, lockMs?}>'
+ * tests that kill it with SIGKILL or run two against one Jira.
+ * Usage: tsx test/support/sync-worker-process.ts '<json: {redisUrl, prefix, jiraUrl, teamFile, deployment?, maxRps?, lockMs?, pointsPerHour?}>'
  * Exits when its stdin closes (the test that started it is gone).
  */
 import { Queue } from 'bullmq';
@@ -12,7 +12,7 @@ import { createRedis } from '../../src/store/connection.js';
 import { syncDepsFrom } from '../../src/sync/wire.js';
 import { startSyncWorker } from '../../workers/sync.worker.js';
 
-const settings = JSON.parse(process.argv[2] ?? '{}') as { redisUrl: string; prefix: string; jiraUrl: string; teamFile: string; deployment?: 'cloud' | 'datacenter'; maxRps?: number; lockMs?: number };
+const settings = JSON.parse(process.argv[2] ?? '{}') as { redisUrl: string; prefix: string; jiraUrl: string; teamFile: string; deployment?: 'cloud' | 'datacenter'; maxRps?: number; lockMs?: number; pointsPerHour?: number };
 const credentials = settings.deployment === 'datacenter' ? { JIRA_PAT: 'fault-pat-123' } : { JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'fault-token-123' };
 const config = loadConfig(
   {
@@ -22,6 +22,7 @@ const config = loadConfig(
     JIRA_BASE_URL: settings.jiraUrl,
     JIRA_DEPLOYMENT: settings.deployment ?? 'cloud',
     JIRA_MAX_RPS: String(settings.maxRps ?? 50),
+    ...(settings.pointsPerHour ? { JIRA_POINTS_PER_HOUR: String(settings.pointsPerHour) } : {}),
     ...credentials,
   },
   settings.teamFile,

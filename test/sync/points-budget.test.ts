@@ -38,6 +38,8 @@ describe('a Jira Cloud points budget (JIRA_POINTS_PER_HOUR)', () => {
     let offset = 0;
     const waits: number[] = [];
     const budget = new PointsBudget({
+      redis: client,
+      key: 'wo',
       perHour: PER_HOUR,
       now: () => Date.now() + offset,
       sleep: async (ms) => {
@@ -58,7 +60,9 @@ describe('a Jira Cloud points budget (JIRA_POINTS_PER_HOUR)', () => {
     const deps: SyncDeps = {
       ...syncDepsFrom(adapters, config, { now: () => new Date(Date.now() + offset) }),
       fastFullSync: false,
-      afterPage: () => void withinBudget.push(budget.usedLastHour()),
+      afterPage: async () => {
+        withinBudget.push(await budget.usedLastHour());
+      },
     };
     const lookup = createLiveLookup({ ...site, items: adapters.items, decisions: adapters.decisions, teams: [team] });
 
