@@ -23,8 +23,8 @@ export interface NotifyProcessorOptions {
   /** First retry delay; doubles per attempt. */
   retryBaseMs?: number;
   /**
-   * A channel is drained by one worker at a time, under a lock that outlives any Slack call
-   * (WebClient timeout); a killed worker's lock expires after this long.
+   * A channel is drained by one worker at a time, under a lock the live worker renews while it
+   * runs (so a slow Slack call cannot outlast it); a killed worker's lock expires after this long.
    */
   channelLockMs?: number;
   /** Waits up to this long are slept in the job instead of re-queued (default 1500 ms). */
@@ -35,6 +35,10 @@ export interface NotifyProcessorOptions {
 
 /** Slack's clock and ours are read to the millisecond; this keeps a paced post off the exact edge. */
 const PACING_MARGIN_MS = 1;
+
+/** The channel lock is extended and released only by the run that holds it. */
+const RENEW_LOCK_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
+const RELEASE_LOCK_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 /** How long before its slot a channel's next message is read and its intent recorded. */
 const PREPARE_LEAD_MS = 250;
@@ -80,7 +84,8 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
     const owner = `${job.id}:${token ?? ''}:${Math.random()}`;
     // BullMQ can lose a job's lock while its worker still runs; this lock keeps two posts apart.
     if ((await redis.set(lockKey, owner, 'PX', lockMs, 'NX')) !== 'OK') return later(job, Date.now() + 50, token);
-    const run: DrainRun = { job, lockKey, deadline: Date.now() + maxRunMs };
+    const run: DrainRun = { job, deadline: Date.now() + maxRunMs };
+    const renewal = setInterval(() => void redis.eval(RENEW_LOCK_SCRIPT, 1, lockKey, owner, String(lockMs)).catch(() => undefined), Math.max(10, Math.floor(lockMs / 3)));
     try {
       for (;;) {
         const nextAt = await drainLocked(run);
@@ -89,10 +94,11 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
         if (wait <= 0) continue;
         // Retry-After and retry backoff: slept in place when short, re-queued when long.
         if (!canHold(run, wait)) return await later(job, nextAt, token);
-        await holdUntil(run, nextAt);
+        await holdUntil(nextAt);
       }
     } finally {
-      await redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, lockKey, owner);
+      clearInterval(renewal);
+      await redis.eval(RELEASE_LOCK_SCRIPT, 1, lockKey, owner);
     }
   };
 
@@ -101,10 +107,9 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
     return wait <= 0 || (wait <= inlineWaitMs && Date.now() + wait <= run.deadline);
   }
 
-  /** Sleeps in the job until `at`, keeping the channel lock for the wait. */
-  async function holdUntil(run: DrainRun, at: number): Promise<void> {
+  /** Sleeps in the job until `at`; the channel lock is renewed meanwhile. */
+  async function holdUntil(at: number): Promise<void> {
     if (at <= Date.now()) return;
-    await redis.pexpire(run.lockKey, lockMs);
     // A timer may fire a little early by the wall clock; a paced post must not.
     for (let wait = at - Date.now(); wait > 0; wait = at - Date.now()) await sleep(wait);
   }
@@ -144,8 +149,8 @@ export function createNotifyProcessor(options: NotifyProcessorOptions) {
       const channelAt = Number(nextRaw ?? 0);
       if (!canHold(run, channelAt - Date.now())) return channelAt;
       const untilSlot = async () => {
-        await holdUntil(run, channelAt);
-        for (let at = await workspaceSlot(); at > 0; at = await workspaceSlot()) await holdUntil(run, at);
+        await holdUntil(channelAt);
+        for (let at = await workspaceSlot(); at > 0; at = await workspaceSlot()) await holdUntil(at);
       };
       const message = JSON.parse(raw);
       const outcome = await deliverHead(redis, keys, slack, message, intent ?? null, untilSlot);
@@ -188,7 +193,6 @@ function pipelineValues(results: [Error | null, unknown][] | null): (string | nu
 
 interface DrainRun {
   job: Job<DrainJobData>;
-  lockKey: string;
   /** The job hands the channel back (re-queued) rather than hold it past this time. */
   deadline: number;
 }
