@@ -104,6 +104,15 @@ export function leaveOneSourceOut(examples: readonly Example[], heldOut: Source)
   return predict(examples.filter((e) => e.source !== heldOut), examples.filter((e) => e.source === heldOut));
 }
 
+/**
+ * Each tracker product scored by a model trained without any of its items: how the model does on
+ * a product it has never seen, which is what a new site is.
+ */
+export function leaveOneProductOut(examples: readonly Example[], source: Source): Prediction[] {
+  const groups = [...new Set(examples.filter((e) => e.source === source).map((e) => e.group))].sort();
+  return groups.flatMap((group) => predict(examples.filter((e) => e.group !== group), examples.filter((e) => e.group === group)));
+}
+
 /** The baseline: the issue type's prior role, `unclear` for types it does not know. */
 export function baseline(examples: readonly Example[]): Prediction[] {
   return examples.map((e) => {
@@ -116,6 +125,8 @@ export function baseline(examples: readonly Example[]): Prediction[] {
 export interface Evaluation {
   kfold: { all: Scores; bySource: Record<Source, Scores> };
   loso: Record<Source, Scores>;
+  /** Tracker items, each product scored by a model trained without any of its items. */
+  unseenProduct: Scores;
   baseline: { all: Scores; bySource: Record<Source, Scores> };
   predictions: Prediction[];
 }
@@ -128,6 +139,7 @@ export function evaluate(): Evaluation {
   return {
     kfold: { all: score(predictions), bySource: bySource(predictions) },
     loso: Object.fromEntries(SOURCES.map((s) => [s, score(leaveOneSourceOut(examples, s))])) as Record<Source, Scores>,
+    unseenProduct: score(leaveOneProductOut(examples, 'trackers')),
     baseline: { all: score(base), bySource: bySource(base) },
     predictions,
   };
