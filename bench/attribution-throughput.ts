@@ -10,6 +10,7 @@ import { typePrior } from '../src/domain/attribution/type-priors.js';
 import type { TeamProfile } from '../src/domain/team.js';
 import type { WorkItem } from '../src/domain/work-item.js';
 import { loadCorpus } from '../scripts/train/corpus.js';
+import { bestOf } from './best-of.js';
 
 const N = 100_000;
 const ROUNDS = 5;
@@ -43,15 +44,7 @@ function corpus(): WorkItem[] {
   return out;
 }
 
-function best(run: () => void): number {
-  let fastest = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < ROUNDS; r++) {
-    const start = process.hrtime.bigint();
-    run();
-    fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e9);
-  }
-  return fastest;
-}
+const best = (run: () => void) => bestOf(ROUNDS, run);
 
 const items = corpus();
 const teams = sampleTeams();

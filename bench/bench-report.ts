@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Machine } from './machine.js';
 
 /** Benchmarks the project defines; a missing one is named on the page. */
-export const EXPECTED_BENCHES = ['attribution-throughput.ts', 'jira-sync.bench.ts', 'who-owns-command.bench.ts', 'delivery.bench.ts'];
+export const EXPECTED_BENCHES = ['attribution-throughput.ts', 'jira-sync.bench.ts', 'who-owns-command.bench.ts', 'delivery.bench.ts', 'learning-refit.bench.ts'];
 
 const Measure = z.object({ name: z.string(), value: z.number(), unit: z.string() });
 const Figure = Measure.extend({ baseline: Measure.optional(), higherIsBetter: z.boolean().optional() });

@@ -16,6 +16,7 @@ import { normaliseIssue } from '../src/jira/normalise-issue.js';
 import { CLASSES, SOURCES } from '../scripts/train/corpus.js';
 import { type Evaluation, evaluate, type Prediction, type Scores, score } from '../scripts/train/evaluate.js';
 import { reliabilityDiagram } from '../scripts/train/reliability-diagram.js';
+import { writeDocSection } from '../scripts/train/doc-section.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -85,8 +86,6 @@ export function figuresMarkdown(e: Evaluation, generated: Scores): string {
   ].join('\n');
 }
 
-const BEGIN = '<!-- eval:begin -->';
-const END = '<!-- eval:end -->';
 
 function print(name: string, s: Scores): void {
   process.stdout.write(`\n${name}\n${perClassTable(s)}\nmacro-F1 ${f3(s.macroF1)} · accuracy ${pct(s.accuracy)} · PO↔PM swaps ${s.poPmSwaps} (${pct(s.poPmSwaps / s.items)}) · answered unclear ${pct(s.unclearShare)} (labelled ${pct(s.labelledUnclearShare)}) · calibration error ${f3(s.ece)}\n`);
@@ -104,12 +103,7 @@ async function main(): Promise<void> {
   print('baseline: issue type alone, whole corpus', e.baseline.all);
   print('generated regression set (test/fixtures/eval), shipped model', generated);
   if (process.argv.includes('--write-docs')) {
-    const doc = join(root, 'docs', 'attribution.md');
-    const text = readFileSync(doc, 'utf8');
-    const start = text.indexOf(BEGIN);
-    const end = text.indexOf(END);
-    if (start < 0 || end < 0) throw new Error(`${doc} has no ${BEGIN} … ${END} section`);
-    writeFileSync(doc, `${text.slice(0, start + BEGIN.length)}\n${figuresMarkdown(e, generated)}\n${text.slice(end)}`);
+    writeDocSection(join(root, 'docs', 'attribution.md'), 'eval', figuresMarkdown(e, generated));
     writeFileSync(join(root, 'docs', 'reliability-diagram.png'), await reliabilityDiagram(e.kfold.all.bins, e.kfold.all.ece));
     process.stdout.write('\nwrote docs/attribution.md and docs/reliability-diagram.png\n');
   }

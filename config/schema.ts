@@ -51,6 +51,8 @@ export const AttributionOverrides = z
     labels: z.record(z.string(), z.string()).default({}),
     /** Components that speak for a role: component → role id. */
     components: z.record(z.string(), z.string()).default({}),
+    /** false: the site's learned conventions never apply to the team's items, its decisions teach nothing. */
+    learn: z.boolean().optional(),
   })
   .strict();
 export type AttributionOverrides = z.infer<typeof AttributionOverrides>;

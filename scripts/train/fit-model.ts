@@ -9,10 +9,10 @@ import { decide } from '../../src/domain/attribution/decide.js';
 import { DESCRIPTION_CHARS, extractFeatures, namedBucket, newWordFeatures, SUMMARY_CHARS } from '../../src/domain/attribution/features.js';
 import { indexTeams } from '../../src/domain/attribution/compile-teams.js';
 import type { ModelFile } from '../../src/domain/attribution/model.js';
-import { BUCKETS, HASH_BITS, pairBucket, wordHash, words } from '../../src/domain/attribution/text-hashing.js';
+import { HASH_BITS, nameWordBuckets } from '../../src/domain/attribution/text-hashing.js';
 import { CLASSES, type Example } from './corpus.js';
 import { PRIOR_MEANS } from './priors.js';
-import { fitSoftmax, rowLogits, softmaxInPlace, type SparseRow } from './softmax-regression.js';
+import { fitSoftmax, rowLogits, softmaxInPlace, type SparseRow } from '../../src/domain/learning/softmax-regression.js';
 
 const K = CLASSES.length;
 const FALLBACK = indexTeams([]).fallback;
@@ -50,13 +50,8 @@ export function encode(examples: readonly Example[]): { encoded: Encoded[]; voca
     const features = extractFeatures({ item: example.item, settings: FALLBACK, words: buffer });
     const wordList: { bucket: number; x: number }[] = [];
     for (let i = 0; i < buffer.n; i++) wordList.push({ bucket: buffer.buckets[i] as number, x: buffer.x[i] as number });
-    for (const [text, limit] of [[example.item.summary, SUMMARY_CHARS], [example.item.description, DESCRIPTION_CHARS]] as const) {
-      const list = words(text, limit);
-      list.forEach((word, i) => {
-        name(wordHash(word) & (BUCKETS - 1), word);
-        if (i > 0) name(pairBucket(wordHash(list[i - 1] as string), wordHash(word)), `${list[i - 1]} ${word}`);
-      });
-    }
+    nameWordBuckets(example.item.summary, SUMMARY_CHARS, name);
+    nameWordBuckets(example.item.description, DESCRIPTION_CHARS, name);
     return {
       key: example.item.key,
       label: example.label,

@@ -2,9 +2,8 @@
  * The reliability diagram of docs/attribution.md: for each confidence bin, the share of answers
  * that were right against the confidence shown, drawn with Vega-Lite and rasterised to PNG.
  */
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { vegaPng } from './vega-png.js';
 import type { Scores } from './evaluate.js';
 
 export async function reliabilityDiagram(bins: Scores['bins'], ece: number): Promise<Buffer> {
@@ -27,8 +26,5 @@ export async function reliabilityDiagram(bins: Scores['bins'], ece: number): Pro
       },
     ],
   };
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
-  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'zoom', value: 2 } }).render().asPng();
+  return vegaPng(spec);
 }

@@ -50,6 +50,8 @@ export interface TeamProfile {
     issueTypes: Record<string, string>;
     labels: Record<string, string>;
     components: Record<string, string>;
+    /** false: the team's items are attributed by the global model alone, its decisions teach nothing. */
+    learn?: boolean;
   };
   writeBack: boolean;
   showRestrictedToRequester: boolean;

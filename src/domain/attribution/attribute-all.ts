@@ -2,6 +2,7 @@ import type { TeamProfile } from '../team.js';
 import type { Verdict } from '../verdict.js';
 import type { OwnershipDecision, WorkItem } from '../work-item.js';
 import { attributeItem, teamIndexOf } from './attribute-item.js';
+import type { SiteAdjustment } from '../learning/site-adjustment.js';
 
 /**
  * Attributes a batch, parents before children so the parent-chain signal sees its parent's
@@ -12,6 +13,7 @@ export function attributeAll(
   teams: readonly TeamProfile[],
   decisions: ReadonlyMap<string, OwnershipDecision> = new Map(),
   knownVerdicts: ReadonlyMap<string, Pick<Verdict, 'key' | 'role'>> = new Map(),
+  adjustment: SiteAdjustment | null = null,
 ): Verdict[] {
   const index = teamIndexOf(teams);
   const byKey = new Map(items.map((item) => [item.key, item]));
@@ -28,7 +30,7 @@ export function attributeAll(
       // A parent cycle (broken data) is cut rather than followed.
       parent = parentItem && !visiting.has(parentItem.key) ? visit(parentItem) : knownVerdicts.get(item.parentKey);
     }
-    const verdict = attributeItem(item, { teams: index, parent, decision: decisions.get(item.key) ?? null });
+    const verdict = attributeItem(item, { teams: index, parent, decision: decisions.get(item.key) ?? null, adjustment });
     visiting.delete(item.key);
     done.set(item.key, verdict);
     return verdict;
@@ -39,7 +41,7 @@ export function attributeAll(
     const item = items[i] as WorkItem;
     // Most items have no parent in the batch: attribute them directly, without the bookkeeping.
     verdicts[i] = item.parentKey === null && decisions.size === 0 && !done.has(item.key)
-      ? attributeItem(item, { teams: index })
+      ? attributeItem(item, { teams: index, adjustment })
       : visit(item);
   }
   return verdicts;

@@ -6,6 +6,7 @@ import { type AttributionModel, loadModel, type ModelFile } from './model.js';
 import shippedModel from './model/attribution-model.json' with { type: 'json' };
 import { modelAnswer } from './model-verdict.js';
 import { type TeamClaim, teamClaims } from './team-claims.js';
+import type { SiteAdjustment } from '../learning/site-adjustment.js';
 
 
 export interface AttributionContext {
@@ -16,6 +17,8 @@ export interface AttributionContext {
   decision?: OwnershipDecision | null;
   /** The attribution model; the one shipped with this build unless given (training, evaluation). */
   model?: AttributionModel;
+  /** What the site's decisions taught (see src/domain/learning). */
+  adjustment?: SiteAdjustment | null;
 }
 
 /** The model `npm run train` fitted on the real labelled corpus (test/fixtures/eval-real). */
@@ -92,7 +95,7 @@ export function attributeItem(item: WorkItem, context: AttributionContext): Verd
   const claims = teamClaims(item, index);
   const primary = claims[0]?.team ?? null;
   const settings = primary ? (index.compiled.get(primary.id) ?? index.fallback) : index.fallback;
-  const answer = modelAnswer(context.model ?? SHIPPED_MODEL, item, settings, context.parent);
+  const answer = modelAnswer(context.model ?? SHIPPED_MODEL, item, settings, context.parent, context.adjustment);
   const reasons = answer.reasons;
 
   const claimReason: Reason[] =

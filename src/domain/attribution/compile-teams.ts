@@ -18,6 +18,8 @@ export interface CompiledTeam {
   /** Overrides the model's `unclear` threshold when set. */
   minConfidence: number | undefined;
   minMargin: number;
+  /** Whether the site's learned offsets apply to the team's items (`attribution.learn`). */
+  learn: boolean;
 }
 
 export interface TeamIndex {
@@ -50,6 +52,7 @@ function compileTeam(team: TeamProfile | null): CompiledTeam {
     extraRoleMatchers: (team?.roles ?? []).map((role) => cueMatcher(role.id, role.cues)),
     minConfidence: overrides?.minConfidence,
     minMargin: overrides?.minMargin ?? 0,
+    learn: overrides?.learn !== false,
   };
 }
 

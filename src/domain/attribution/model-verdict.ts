@@ -6,10 +6,13 @@ import { EXTRA_ROLE_LOGIT, TEAM_RULE_LOGIT } from './defaults.js';
 import { extractFeatures } from './features.js';
 import { type AttributionModel, modelLogits, namedPull, wordPulls } from './model.js';
 import { findCues } from './text-cues.js';
+import { addSiteLogits, learnedPulls, type SiteAdjustment } from '../learning/site-adjustment.js';
 
 /**
  * The role, its calibrated probability and the reasons, from the model plus the team file's
- * rules (issue type, label and component maps, extra roles' cues) on top.
+ * rules (issue type, label and component maps, extra roles' cues) on top. A site's learned
+ * offsets, when given, add to the model's logits for items no team-file rule speaks for: a rule
+ * the team wrote down outranks anything learned.
  */
 export interface ModelAnswer {
   role: string;
@@ -20,6 +23,9 @@ export interface ModelAnswer {
 /** Reasons that moved a verdict by less than this (in logits) are noise to a reader. */
 const MIN_REASON_WEIGHT = 0.05;
 const MAX_REASONS = 8;
+/** Learned pulls named in a verdict: the strongest, so the reader sees what the site taught. */
+const MAX_LEARNED_REASONS = 2;
+const MIN_LEARNED_WEIGHT = 0.1;
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
@@ -68,7 +74,18 @@ function teamRules(item: WorkItem, settings: CompiledTeam): TeamRule[] {
 
 const scratch = new Float64Array(8);
 
-export function modelAnswer(model: AttributionModel, item: WorkItem, settings: CompiledTeam, parent: Pick<Verdict, 'key' | 'role'> | undefined): ModelAnswer {
+function learnedReasons(adjustment: SiteAdjustment, features: ReturnType<typeof extractFeatures>, settings: CompiledTeam, classes: readonly string[], lead: number, against: number): Reason[] {
+  const reasons: Reason[] = [];
+  for (const pull of learnedPulls(adjustment, features, settings.weight, lead, against)) {
+    if (reasons.length === MAX_LEARNED_REASONS || Math.abs(pull.weight) < MIN_LEARNED_WEIGHT) break;
+    const role = classes[pull.weight > 0 ? lead : against] as string;
+    const weight = round(Math.abs(pull.weight));
+    reasons.push({ signal: 'learned', role, weight, evidence: { field: 'decisions on this site', value: pull.what }, text: `learned from ${adjustment.decisions} decisions on this site: ${pull.what} → ${role} (+${weight})` });
+  }
+  return reasons;
+}
+
+export function modelAnswer(model: AttributionModel, item: WorkItem, settings: CompiledTeam, parent: Pick<Verdict, 'key' | 'role'> | undefined, adjustment?: SiteAdjustment | null): ModelAnswer {
   const features = extractFeatures({ item, settings, parent });
   const rules = teamRules(item, settings);
   let classes = model.classes;
@@ -77,6 +94,8 @@ export function modelAnswer(model: AttributionModel, item: WorkItem, settings: C
   modelLogits(model, features, settings.weight, z);
   const k = model.classes.length;
   for (let c = 0; c < classes.length; c++) z[c] = c < k ? (z[c] as number) / model.temperature : Number.NEGATIVE_INFINITY;
+  const learned = adjustment && rules.length === 0 && settings.learn && adjustment.modelVersion === model.version ? adjustment : null;
+  if (learned) addSiteLogits(learned, features, settings.weight, z);
   for (const r of rules) {
     const c = classes.indexOf(r.role);
     z[c] = (z[c] === Number.NEGATIVE_INFINITY ? 0 : (z[c] as number)) + r.logit;
@@ -112,6 +131,7 @@ export function modelAnswer(model: AttributionModel, item: WorkItem, settings: C
         reasons.push({ signal: 'words', role, weight: round(pull.weight), evidence: { field: pull.field, value: pull.words.join(', ') }, text: `${pull.field}: ${quoted} → ${role} +${round(pull.weight)}` });
       }
     }
+    if (learned) reasons.push(...learnedReasons(learned, features, settings, classes, lead, against));
   }
   reasons.sort((a, b) => b.weight - a.weight);
   if (reasons.length > MAX_REASONS) reasons.length = MAX_REASONS;

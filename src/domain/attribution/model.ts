@@ -42,16 +42,23 @@ export interface AttributionModel {
   named: Uint8Array;
 }
 
-export function loadModel(file: ModelFile): AttributionModel {
-  if (file.format !== 1 || file.hashBits !== HASH_BITS) throw new Error(`attribution model ${file.version}: format ${file.format}/${file.hashBits} bits is not the one this build reads`);
-  const k = file.classes.length;
-  if (file.weights.length >= 0xffff) throw new Error(`attribution model ${file.version}: ${file.weights.length} weighted buckets, more than this build indexes`);
+/**
+ * `[bucket, weight per class…]` rows into a bucket index (0: no row) and a dense table whose
+ * row 0 is all zeros; `weights` is the table to fill, sized (rows + 1) × classes.
+ */
+export function indexRows<T extends Float32Array | Float64Array>(rows: readonly number[][], k: number, weights: T, what: string): { rowOf: Uint16Array; weights: T } {
+  if (rows.length >= 0xffff) throw new Error(`${what}: ${rows.length} weighted buckets, more than this build indexes`);
   const rowOf = new Uint16Array(BUCKETS);
-  const weights = new Float32Array((file.weights.length + 1) * k);
-  file.weights.forEach((entry, i) => {
+  rows.forEach((entry, i) => {
     rowOf[entry[0] as number] = i + 1;
     for (let c = 0; c < k; c++) weights[(i + 1) * k + c] = entry[c + 1] as number;
   });
+  return { rowOf, weights };
+}
+
+export function loadModel(file: ModelFile): AttributionModel {
+  if (file.format !== 1 || file.hashBits !== HASH_BITS) throw new Error(`attribution model ${file.version}: format ${file.format}/${file.hashBits} bits is not the one this build reads`);
+  const { rowOf, weights } = indexRows(file.weights, file.classes.length, new Float32Array((file.weights.length + 1) * file.classes.length), `attribution model ${file.version}`);
   return {
     version: file.version,
     classes: file.classes,

@@ -138,3 +138,12 @@ export function words(text: string, limit: number): string[] {
 export function wordHash(word: string): number {
   return fullHash(word, WORD_SEED);
 }
+
+/** Names every word and word-pair bucket of `text` the way attribution hashes it: `name(bucket, text)`. */
+export function nameWordBuckets(text: string, limit: number, name: (bucket: number, text: string) => void): void {
+  const list = words(text, limit);
+  list.forEach((word, i) => {
+    name(wordHash(word) & MASK, word);
+    if (i > 0) name(pairBucket(wordHash(list[i - 1] as string), wordHash(word)), `${list[i - 1]} ${word}`);
+  });
+}

@@ -3,6 +3,8 @@
  * cross-entropy plus ½·λ_f·‖w_f − μ_f‖² per feature, so a feature the data says little about
  * keeps its prior μ and words the data never saw stay at zero. Deterministic: the same rows give
  * the same weights, bit for bit, which `npm run train` relies on to reproduce the shipped model.
+ * A site's adjustment is the same fit on top of fixed logits (`baseLogits`), with the bias
+ * penalised too, so a handful of decisions cannot swing every item.
  */
 export interface SparseRow {
   /** Column indices (0 … columns − 1), may repeat. */
@@ -21,6 +23,10 @@ export interface FitInput {
   /** Per column × class: prior mean (zero for words). */
   priorMean: Float64Array;
   maxIterations?: number;
+  /** Per row × class: logits the fitted weights add to (a site adjustment sits on the global model). */
+  baseLogits?: Float64Array;
+  /** Penalty on the bias toward zero; unpenalised when absent. */
+  biasLambda?: number;
 }
 
 export interface FitResult {
@@ -54,7 +60,7 @@ export function softmaxInPlace(z: Float64Array, temperature = 1): void {
 
 /** Loss and gradient at `theta` = [weights…, bias…]. */
 function lossAndGradient(input: FitInput, theta: Float64Array, grad: Float64Array): number {
-  const { rows, labels, sampleWeights, columns, classes, lambda, priorMean } = input;
+  const { rows, labels, sampleWeights, columns, classes, lambda, priorMean, baseLogits } = input;
   const nw = columns * classes;
   const weights = theta.subarray(0, nw);
   const bias = theta.subarray(nw);
@@ -64,6 +70,7 @@ function lossAndGradient(input: FitInput, theta: Float64Array, grad: Float64Arra
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as SparseRow;
     rowLogits(row, weights, bias, classes, p);
+    if (baseLogits) for (let c = 0; c < classes; c++) p[c] = (p[c] as number) + (baseLogits[i * classes + c] as number);
     softmaxInPlace(p);
     const y = labels[i] as number;
     const s = sampleWeights[i] as number;
@@ -85,6 +92,12 @@ function lossAndGradient(input: FitInput, theta: Float64Array, grad: Float64Arra
       loss += 0.5 * l * d * d;
       grad[idx] = (grad[idx] as number) + l * d;
     }
+  }
+  const biasLambda = input.biasLambda ?? 0;
+  for (let c = 0; c < classes && biasLambda > 0; c++) {
+    const b = bias[c] as number;
+    loss += 0.5 * biasLambda * b * b;
+    grad[nw + c] = (grad[nw + c] as number) + biasLambda * b;
   }
   return loss;
 }

@@ -1,0 +1,109 @@
+import type { ItemFeatures } from '../attribution/features.js';
+import { indexRows, type SignalScale } from '../attribution/model.js';
+
+/**
+ * What a site's own decisions taught: offsets added to the global model's calibrated logits, for
+ * the named features and words that occurred in the site's decided items. Offsets start at zero
+ * (the global model) and move only as far as the decisions push them against a strong penalty.
+ * Stored as JSON (`SiteAdjustmentFile`); it can always be fitted again from the decisions.
+ */
+export interface SiteAdjustmentFile {
+  format: 1;
+  /** The global model the offsets sit on: another model means a refit, not a reuse. */
+  modelVersion: string;
+  classes: string[];
+  /** Decisions the offsets were fitted on, and by how many people. */
+  decisions: number;
+  people: number;
+  bias: number[];
+  /** [bucket, offset per class…] */
+  weights: number[][];
+  /** Names of word buckets, for reasons. */
+  words: Record<string, string>;
+}
+
+export interface SiteAdjustment {
+  modelVersion: string;
+  classes: readonly string[];
+  decisions: number;
+  people: number;
+  bias: Float64Array;
+  /** Row of each bucket in `weights`, 0 for none: checked for every word, so a flat array as in the model. */
+  rowOf: Uint16Array;
+  /** Rows × classes; row 0 is all zeros. */
+  weights: Float64Array;
+  words: ReadonlyMap<number, string>;
+}
+
+export function loadSiteAdjustment(file: SiteAdjustmentFile): SiteAdjustment {
+  const { rowOf, weights } = indexRows(file.weights, file.classes.length, new Float64Array((file.weights.length + 1) * file.classes.length), 'site adjustment');
+  return {
+    modelVersion: file.modelVersion,
+    classes: file.classes,
+    decisions: file.decisions,
+    people: file.people,
+    bias: Float64Array.from(file.bias),
+    rowOf,
+    weights,
+    words: new Map(Object.entries(file.words).map(([b, name]) => [Number(b), name])),
+  };
+}
+
+/** Adds the site's offsets for the item's features to calibrated logits `z` (model classes first). */
+export function addSiteLogits(adjustment: SiteAdjustment, features: ItemFeatures, scale: SignalScale, z: Float64Array): void {
+  const k = adjustment.classes.length;
+  const w = adjustment.weights;
+  for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (adjustment.bias[c] as number);
+  for (const f of features.named) {
+    const row = adjustment.rowOf[f.bucket] as number;
+    if (row === 0) continue;
+    const x = f.x * scale(f.signal);
+    for (let c = 0; c < k; c++) z[c] = (z[c] as number) + x * (w[row * k + c] as number);
+  }
+  const words = features.words;
+  const wordScale = scale('words');
+  if (wordScale === 0) return;
+  for (let i = 0; i < words.n; i++) {
+    const row = adjustment.rowOf[words.buckets[i] as number] as number;
+    if (row === 0) continue;
+    const x = (words.x[i] as number) * wordScale;
+    for (let c = 0; c < k; c++) z[c] = (z[c] as number) + x * (w[row * k + c] as number);
+  }
+}
+
+/** One learned pull of class `c` ahead of `against`: what it was and how strong. */
+export interface LearnedPull {
+  what: string;
+  weight: number;
+}
+
+/**
+ * The item's features whose learned offsets pull `c` ahead of `against` (negative: toward
+ * `against`), strongest first; the site-wide lean is one of them when it matters.
+ */
+export function learnedPulls(adjustment: SiteAdjustment, features: ItemFeatures, scale: SignalScale, c: number, against: number): LearnedPull[] {
+  const k = adjustment.classes.length;
+  const w = adjustment.weights;
+  const diff = (row: number) => (w[row * k + c] as number) - (w[row * k + against] as number);
+  const pulls: LearnedPull[] = [];
+  const lean = (adjustment.bias[c] as number) - (adjustment.bias[against] as number);
+  if (lean !== 0) pulls.push({ what: "this site's decisions overall", weight: lean });
+  const seen = new Set<number>();
+  for (const f of features.named) {
+    const row = adjustment.rowOf[f.bucket] as number;
+    if (row === 0 || seen.has(f.bucket)) continue;
+    seen.add(f.bucket);
+    pulls.push({ what: f.text, weight: f.x * scale(f.signal) * diff(row) });
+  }
+  const words = features.words;
+  const wordScale = scale('words');
+  const byWord = new Map<number, number>();
+  for (let i = 0; i < words.n && wordScale !== 0; i++) {
+    const bucket = words.buckets[i] as number;
+    const row = adjustment.rowOf[bucket] as number;
+    if (row === 0 || !adjustment.words.has(bucket)) continue;
+    byWord.set(bucket, (byWord.get(bucket) ?? 0) + (words.x[i] as number) * wordScale * diff(row));
+  }
+  for (const [bucket, weight] of byWord) pulls.push({ what: `the word ‘${adjustment.words.get(bucket)}’`, weight });
+  return pulls.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+}
