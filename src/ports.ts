@@ -5,6 +5,7 @@
  * read in one place.
  */
 import type { WeeklyDigest } from './domain/digest/build-digest.js';
+import type { SiteAdjustment, SiteAdjustmentFile } from './domain/learning/site-adjustment.js';
 import type { NudgeCandidate, NudgeRecord } from './domain/nudges/select-nudges.js';
 import type { DoctorCheck } from './doctor/doctor-check.js';
 import type { PersonDirectory, PersonLookup } from './people/person-lookup.js';
@@ -33,6 +34,16 @@ export interface ItemStore {
   putItems(items: readonly WorkItem[]): Promise<void>;
   putVerdicts(verdicts: readonly Verdict[]): Promise<void>;
   deleteItems(keys: readonly string[]): Promise<void>;
+}
+
+/**
+ * What the site's decisions taught attribution (src/domain/learning), for this Jira site only.
+ * Always rebuildable from the decisions: a refit replaces it whole.
+ */
+export interface LearnedState {
+  /** The offsets in force, or null when nothing has been learned. */
+  adjustment(): Promise<SiteAdjustment | null>;
+  save(file: SiteAdjustmentFile | null): Promise<void>;
 }
 
 /** Who decided what, kept as an append-only audit trail. */

@@ -27,14 +27,14 @@ export function registerExplain(program: Command): void {
     .action(async (key: string) => {
       if (!isIssueKey(key)) throw new Error(`“${key}” is not a Jira issue key (like PAY-231)`);
       const config = loadConfig(process.env);
-      await withAdapters(config, async ({ items, decisions, jira: site }) => {
+      await withAdapters(config, async ({ items, decisions, learned, jira: site }) => {
         const [item, verdict] = await Promise.all([items.getItem(key).catch(() => null), items.getVerdict(key).catch(() => null)]);
         if (item && verdict) {
           process.stdout.write(`${formatExplanation(item, verdict, 'from the synced store')}\n`);
           return;
         }
         if (!site) throw new Error('no Jira site configured: set JIRA_BASE_URL and credentials (see `who-owns config check`)');
-        const live = await readLive({ ...site, items, decisions, teams: config.teams.teams }, key);
+        const live = await readLive({ ...site, items, decisions, learned, teams: config.teams.teams }, key);
         if (!live) throw new Error(`${key} does not exist in Jira, or the configured account cannot see it`);
         process.stdout.write(`${formatExplanation(live.item, live.verdict, 'read live from Jira; not yet synced')}\n`);
       });

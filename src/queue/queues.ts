@@ -13,6 +13,8 @@ export const QUEUES = {
   digest: 'digest',
   /** PO acceptance reminders. */
   acceptance: 'acceptance',
+  /** Refits of the site's learned conventions after decisions and at start. */
+  learning: 'learning',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

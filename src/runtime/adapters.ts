@@ -11,10 +11,11 @@ import type { RequestGateOptions } from '../jira/request-gate.js';
 import { createJiraWriter } from '../jira/jira-writer.js';
 import type { WebhookDeliveryLog } from '../jira/webhook.js';
 import { cachedFieldMap } from '../jira/cached-field-map.js';
-import type { AcceptanceState, DecisionStore, DoctorResults, PeopleCache, DeliveryOutbox, DigestLedger, ItemStore, JiraWriter, NudgeLedger, SeenSignatures, SyncCursors } from '../ports.js';
+import type { AcceptanceState, DecisionStore, DoctorResults, PeopleCache, DeliveryOutbox, DigestLedger, ItemStore, JiraWriter, LearnedState, NudgeLedger, SeenSignatures, SyncCursors } from '../ports.js';
 import { QUEUES, type QueueName } from '../queue/queues.js';
 import { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
 import { RedisDecisionStore } from '../store/redis-decision-store.js';
+import { RedisLearnedState } from '../store/redis-learned-state.js';
 import { RedisDigestLedger } from '../store/redis-digest-ledger.js';
 import { RedisItemStore } from '../store/redis-item-store.js';
 import { RedisNudgeLedger } from '../store/redis-nudge-ledger.js';
@@ -48,6 +49,8 @@ export interface SlackClients {
 export interface Adapters {
   items: ItemStore;
   decisions: DecisionStore;
+  /** What this Jira site's decisions taught attribution. */
+  learned: LearnedState;
   outbox: DeliveryOutbox;
   nudgeLedger: NudgeLedger;
   acceptanceState: AcceptanceState;
@@ -132,6 +135,7 @@ export function buildAdapters(config: Config, redis: Redis, options: AdapterOpti
   const slack = once(() => slackClientsFromEnv(env, options));
   const items = once(() => new RedisItemStore(redis, prefix, teams, siteUrlOf(config)));
   const decisions = once(() => new RedisDecisionStore(redis, prefix));
+  const learned = once(() => new RedisLearnedState(redis, prefix, siteUrlOf(config)));
   const outbox = once(() => new RedisOutbox({ redis, queue: options.queue(QUEUES.notify), prefix }));
   const nudgeLedger = once(() => new RedisNudgeLedger(redis, prefix));
   const acceptanceState = once(() => new RedisAcceptanceState(redis, prefix));
@@ -147,6 +151,9 @@ export function buildAdapters(config: Config, redis: Redis, options: AdapterOpti
     },
     get decisions() {
       return decisions();
+    },
+    get learned() {
+      return learned();
     },
     get outbox() {
       return outbox();

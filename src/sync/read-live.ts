@@ -6,7 +6,7 @@ import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
 import type { FieldMap } from '../jira/field-map.js';
 import type { JiraClients } from '../jira/jira-clients.js';
 import { normalisePage, requestedFields } from '../jira/jira-source.js';
-import type { DecisionStore, ItemStore } from '../ports.js';
+import type { DecisionStore, ItemStore, LearnedState } from '../ports.js';
 
 export interface LiveReadDeps {
   clients: JiraClients;
@@ -14,6 +14,8 @@ export interface LiveReadDeps {
   siteUrl: string;
   items: ItemStore;
   decisions: Pick<DecisionStore, 'latest'>;
+  /** What the site's decisions taught attribution. */
+  learned?: Pick<LearnedState, 'adjustment'>;
   teams: readonly TeamProfile[];
 }
 
@@ -27,6 +29,6 @@ export async function readLive(deps: LiveReadDeps, key: string): Promise<{ item:
   const { issues } = await fetchIssuesByKeys(deps.clients, [key], requestedFields(fieldMap));
   const item = normalisePage(issues, fieldMap, deps.siteUrl).items[0];
   if (!item) return null;
-  const [decision, parent] = await Promise.all([deps.decisions.latest(item.key), item.parentKey ? deps.items.getVerdict(item.parentKey) : null]);
-  return { item, verdict: attributeItem(item, { teams: deps.teams, decision, ...(parent ? { parent } : {}) }) };
+  const [decision, parent, adjustment] = await Promise.all([deps.decisions.latest(item.key), item.parentKey ? deps.items.getVerdict(item.parentKey) : null, deps.learned ? deps.learned.adjustment() : null]);
+  return { item, verdict: attributeItem(item, { teams: deps.teams, decision, adjustment, ...(parent ? { parent } : {}) }) };
 }

@@ -14,7 +14,7 @@ import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
 import { jqlDateTime } from '../jira/jql.js';
 import { searchPages } from '../jira/search-pager.js';
 import { missingFieldWarnings, partsCondition, readInFull, type ScopeParts, scopeParts, withBoards, withoutRefused } from './scope-parts.js';
-import type { DecisionStore, EventSink, ItemStore, SyncCursors } from '../ports.js';
+import type { DecisionStore, EventSink, ItemStore, LearnedState, SyncCursors } from '../ports.js';
 import { withStatusEntry } from './status-entry.js';
 import { metrics } from '../metrics.js';
 
@@ -24,6 +24,8 @@ export interface SyncDeps {
   cursors: SyncCursors;
   /** Decisions recorded in Slack; they override the rules on every re-attribution. */
   decisions?: DecisionStore;
+  /** What the site's decisions taught attribution. */
+  learned?: Pick<LearnedState, 'adjustment'>;
   teams: readonly TeamProfile[];
   fieldMap: () => Promise<FieldMap>;
   siteUrl: string;
@@ -73,8 +75,8 @@ async function storePage(deps: SyncDeps, items: WorkItem[], attention: NewAttent
   const parentKeys = [...new Set(dirty.map((i) => i.parentKey).filter((k): k is string => Boolean(k)))];
   const parents = await deps.store.getVerdicts(parentKeys);
   const known = new Map(parents.filter((v): v is Verdict => v !== null).map((v) => [v.key, v]));
-  const decisions = deps.decisions ? await deps.decisions.latestMany(dirty.map((i) => i.key)) : new Map();
-  const verdicts = attributeAll(dirty, deps.teams, decisions, known);
+  const [decisions, adjustment] = await Promise.all([deps.decisions ? deps.decisions.latestMany(dirty.map((i) => i.key)) : new Map(), deps.learned ? deps.learned.adjustment() : null]);
+  const verdicts = attributeAll(dirty, deps.teams, decisions, known, adjustment);
   await deps.store.putItems(dirty);
   await deps.store.putVerdicts(verdicts);
   const before = new Map(storedVerdicts.filter((v): v is Verdict => v !== null).map((v) => [v.key, v]));

@@ -21,6 +21,7 @@ export function syncDepsFrom(adapters: Adapters, config: Config, clock: Clock, e
     store: adapters.items,
     cursors: adapters.syncCursors,
     decisions: adapters.decisions,
+    learned: adapters.learned,
     teams: config.teams.teams,
     fieldMap: site.fieldMap,
     siteUrl: site.siteUrl,

@@ -1,0 +1,57 @@
+import { attributeAll } from '../domain/attribution/attribute-all.js';
+import { SHIPPED_MODEL, teamIndexOf } from '../domain/attribution/attribute-item.js';
+import { fitSiteAdjustment } from '../domain/learning/fit-site-adjustment.js';
+import { loadSiteAdjustment } from '../domain/learning/site-adjustment.js';
+import { type DecidedItem, siteExamples } from '../domain/learning/site-examples.js';
+import type { TeamProfile } from '../domain/team.js';
+import { needsAttention, type Verdict } from '../domain/verdict.js';
+import type { WorkItem } from '../domain/work-item.js';
+import type { DecisionStore, EventSink, ItemStore, LearnedState } from '../ports.js';
+
+export interface RefitDeps {
+  store: ItemStore;
+  decisions: Pick<DecisionStore, 'latestMany'>;
+  learned: LearnedState;
+  teams: readonly TeamProfile[];
+  /** Told which items newly need attention after the refit (nudges react). */
+  events?: EventSink;
+}
+
+export interface RefitSummary {
+  /** Decisions the offsets were fitted on, and by how many people. */
+  decisions: number;
+  people: number;
+  items: number;
+  /** Items whose verdict the refit changed (and stored). */
+  changed: number;
+}
+
+/**
+ * Fits the site's offsets again from every decision in force, stores them, and re-attributes
+ * the site's items with them. A verdict that changes is stored and, when it newly needs
+ * attention, announced as a sync would; a decided item keeps its decision.
+ */
+export async function refitSite(deps: RefitDeps): Promise<RefitSummary> {
+  const keys = [...new Set((await Promise.all(deps.teams.map((t) => deps.store.teamItemKeys(t.id)))).flat())].sort();
+  const [found, stored, decisions] = await Promise.all([deps.store.getItems(keys), deps.store.getVerdicts(keys), deps.decisions.latestMany(keys)]);
+  const items = found.filter((i): i is WorkItem => i !== null);
+  const before = new Map(stored.filter((v): v is Verdict => v !== null).map((v) => [v.key, v]));
+  const decided: DecidedItem[] = [];
+  for (const item of items) {
+    const decision = decisions.get(item.key) ?? item.decision;
+    if (decision) decided.push({ item, decision, teamId: before.get(item.key)?.teamId ?? null, parent: item.parentKey ? before.get(item.parentKey) : undefined });
+  }
+  const { examples, people } = siteExamples(decided, teamIndexOf(deps.teams), SHIPPED_MODEL.classes);
+  const file = fitSiteAdjustment(SHIPPED_MODEL, examples, people);
+  await deps.learned.save(file);
+  const fresh = attributeAll(items, deps.teams, decisions, before, file ? loadSiteAdjustment(file) : null);
+  const changed = fresh.filter((v) => JSON.stringify(v) !== JSON.stringify(before.get(v.key)));
+  await deps.store.putVerdicts(changed);
+  const attention = new Map<string, string[]>();
+  for (const verdict of changed) {
+    const previous = before.get(verdict.key);
+    if (verdict.teamId && needsAttention(verdict) && !(previous && previous.teamId === verdict.teamId && needsAttention(previous))) attention.set(verdict.teamId, [...(attention.get(verdict.teamId) ?? []), verdict.key]);
+  }
+  for (const [teamId, list] of attention) await deps.events?.emit('itemsNeedAttention', { teamId, keys: list });
+  return { decisions: file?.decisions ?? 0, people, items: items.length, changed: changed.length };
+}
