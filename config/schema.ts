@@ -185,6 +185,8 @@ export const Env = z
     JIRA_PAT: optionalNonEmpty,
     JIRA_OAUTH_TOKEN: optionalNonEmpty,
     JIRA_WEBHOOK_SECRET: optionalNonEmpty,
+    /** Where Jira should deliver webhooks registered through the REST API (this process's /webhooks/jira); unset: none registered. */
+    JIRA_WEBHOOK_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url('JIRA_WEBHOOK_URL is the public URL of /webhooks/jira, e.g. https://who-owns.example.com/webhooks/jira').optional()),
     JIRA_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     JIRA_MAX_RPS: z.coerce.number().min(0.1).max(1000).default(10),
     /** Jira Cloud's hourly points quota for this app (OAuth 2.0 / Connect / Forge); unset: not metered. */
@@ -210,6 +212,11 @@ export function envCrossChecks(env: Record<string, string | undefined>): { path:
   }
   if (deployment === 'datacenter' && !set('JIRA_PAT') && !set('JIRA_OAUTH_TOKEN')) {
     problems.push({ path: 'JIRA_PAT', message: 'Jira Data Center needs a personal access token: Profile → Personal Access Tokens' });
+  }
+  if (set('JIRA_WEBHOOK_URL')) {
+    // Only OAuth 2.0 and Connect apps may register webhooks; the secret authenticates what Jira delivers.
+    if (deployment !== 'cloud' || !set('JIRA_OAUTH_TOKEN')) problems.push({ path: 'JIRA_WEBHOOK_URL', message: 'webhooks are registered through the REST API only by a Jira Cloud OAuth 2.0 app: set JIRA_OAUTH_TOKEN (or unset JIRA_WEBHOOK_URL and add an admin webhook)' });
+    if (!set('JIRA_WEBHOOK_SECRET')) problems.push({ path: 'JIRA_WEBHOOK_SECRET', message: 'JIRA_WEBHOOK_URL needs JIRA_WEBHOOK_SECRET: deliveries to the registered URL are checked against it' });
   }
   return problems;
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Json, loadSampleSite, notFound, readJson, type SampleSite, send } from './sample-site.js';
 import { handleSearch } from './sample-site-search.js';
+import { handleWebhooks } from './sample-site-webhooks.js';
 import { handleWrite } from './sample-site-writes.js';
 
 export { loadSampleSite, type SampleSite } from './sample-site.js';
@@ -83,6 +84,7 @@ async function handle(site: SampleSite, req: IncomingMessage, res: ServerRespons
     return send(res, 200, site.transitions[status] ?? { transitions: [] });
   }
   if (await handleWrite(site, req, res, path)) return true;
+  if (await handleWebhooks(site, req, res, path)) return true;
   return notFound(res, `The sample site does not serve ${req.method} ${path}`);
 }
 

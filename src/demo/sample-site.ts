@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ServerResponse, IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import type { RegisteredWebhook } from './sample-site-webhooks.js';
 
 /** The sample site's files (samples/jira/ layout) read into memory, and the JSON replies the loopback site sends. */
 export type Json = Record<string, unknown>;
@@ -23,6 +24,11 @@ export interface SampleSite {
   comments?: Record<string, unknown[]>;
   /** Accounts for user search, in the site's shape (Cloud: accountId; Data Center: name, key). */
   users?: Json[];
+  /** Webhooks registered through the REST API, and how many ever were (for their ids). */
+  webhooks?: RegisteredWebhook[];
+  webhooksRegistered?: number;
+  /** The site's clock (webhook expiry); tests move it on. */
+  now?: () => Date;
   dir: string;
 }
 

@@ -4,7 +4,7 @@ import type { Config } from '../../config/schema.js';
 import type { JiraClients } from '../jira/jira-clients.js';
 import { type DoctorCheck, fail } from './doctor-check.js';
 import { checkAcceptanceTransitions, checkBrowsePermission, checkCustomFields } from './jira-checks.js';
-import { checkJiraWebhook, checkRedisPersistence } from './runtime-checks.js';
+import { checkJiraWebhook, checkRegisteredWebhook, checkRedisPersistence } from './runtime-checks.js';
 import { checkChannelMembership, checkSlackScopes } from './slack-checks.js';
 
 export interface DoctorDeps {
@@ -33,6 +33,7 @@ export async function runDoctor(config: Config, deps: DoctorDeps): Promise<Docto
     checks.push(...(await checkCustomFields(deps.jira)));
   } else checks.push(fail('Jira', 'JIRA_BASE_URL is not set', 'set JIRA_BASE_URL and the Jira credentials (README, Connecting Slack and Jira)'));
   checks.push(...(await checkJiraWebhook(deps.redis, config.env.REDIS_PREFIX, config.env.JIRA_WEBHOOK_SECRET, deps.now)));
+  if (config.env.JIRA_WEBHOOK_URL) checks.push(...(await checkRegisteredWebhook(deps.redis, config.env.REDIS_PREFIX, deps.now)));
   checks.push(...(await checkRedisPersistence(deps.redis)));
   return checks;
 }

@@ -11,6 +11,26 @@ export function verifyJiraSignature(rawBody: Buffer, header: string | undefined,
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/**
+ * Webhooks an app registers through the REST API are not signed: the URL Jira calls carries
+ * a token derived from the secret instead (never the secret itself).
+ */
+export function deliveryToken(secret: string): string {
+  return createHmac('sha256', secret).update('who-owns registered webhook').digest('hex');
+}
+
+export function withDeliveryToken(url: string, secret: string): string {
+  const withToken = new URL(url);
+  withToken.searchParams.set('token', deliveryToken(secret));
+  return withToken.toString();
+}
+
+function carriesDeliveryToken(req: IncomingMessage, secret: string): boolean {
+  const given = Buffer.from(new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '');
+  const expected = Buffer.from(deliveryToken(secret));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 /** What a delivery asks for: re-read these issues. */
 export interface WebhookRefresh {
   keys: string[];
@@ -55,8 +75,9 @@ export interface WebhookDeliveryLog {
 }
 
 /**
- * `POST /webhooks/jira`: verifies the signature, then hands the refresh to the queue. Unsigned
- * or wrongly signed deliveries get 401 and change nothing. A delivery Jira retries carries the
+ * `POST /webhooks/jira`: verifies the signature (admin webhooks) or the delivery token in the
+ * URL (webhooks registered through the REST API), then hands the refresh to the queue. Other
+ * deliveries get 401 and change nothing. A delivery Jira retries carries the
  * same `X-Atlassian-Webhook-Identifier`; it is answered 200 and handled once.
  */
 export function createJiraWebhookHandler(options: { secret: string; enqueue: (refresh: WebhookRefresh) => Promise<void>; deliveries?: WebhookDeliveryLog; now?: () => Date }) {
@@ -65,8 +86,8 @@ export function createJiraWebhookHandler(options: { secret: string; enqueue: (re
     const raw = await readRaw(req);
     if (!raw) return reply(res, 413, { error: 'payload too large' });
     const signature = req.headers['x-hub-signature'];
-    if (!verifyJiraSignature(raw, Array.isArray(signature) ? signature[0] : signature, options.secret)) {
-      return reply(res, 401, { error: 'invalid or missing X-Hub-Signature' });
+    if (!verifyJiraSignature(raw, Array.isArray(signature) ? signature[0] : signature, options.secret) && !carriesDeliveryToken(req, options.secret)) {
+      return reply(res, 401, { error: 'invalid or missing X-Hub-Signature (or delivery token)' });
     }
     let payload: unknown;
     try {

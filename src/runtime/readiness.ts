@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { lastJiraSuccess } from '../metrics.js';
 import type { Clock } from '../ports.js';
+import { type RegisteredWebhookState, registeredWebhookDetail } from '../store/registered-webhooks.js';
 import type { JiraProbe } from './jira-probe.js';
 
 export interface ReadinessCheck {
@@ -25,7 +26,10 @@ export interface ReadinessOptions {
   syncWarnings?: () => Promise<Record<string, string[]>>;
   /** When the last Jira webhook arrived, or null; shown when webhooks are configured. */
   lastWebhook?: () => Promise<Date | null>;
+  /** The webhook registered through Jira's REST API (JIRA_WEBHOOK_URL): until when it lives, or why keeping it failed. */
+  registeredWebhook?: () => Promise<RegisteredWebhookState | undefined>;
 }
+
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -80,7 +84,8 @@ export function createReadiness(options: ReadinessOptions): () => Promise<{ read
       }
       if (options.lastWebhook) {
         const last = await withTimeout(options.lastWebhook(), redisTimeout, 'Redis');
-        checks.push({ name: 'webhooks', ok: true, detail: last ? `last Jira webhook ${last.toISOString()}` : 'no Jira webhook received yet' });
+        const registered = options.registeredWebhook ? `; ${registeredWebhookDetail(await withTimeout(options.registeredWebhook(), redisTimeout, 'Redis'))}` : '';
+        checks.push({ name: 'webhooks', ok: true, detail: `${last ? `last Jira webhook ${last.toISOString()}` : 'no Jira webhook received yet'}${registered}` });
       }
     } catch {
       // Redis is unreachable: the redis check already says so.

@@ -1,5 +1,5 @@
 import type { Config } from '../../config/schema.js';
-import { enqueueRefresh, scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
+import { enqueueRefresh, scheduleSync, scheduleWebhookUpkeep, startSyncWorker } from '../../workers/sync.worker.js';
 import type { Queue } from 'bullmq';
 import { backgroundClients } from '../jira/jira-clients.js';
 import { createJiraWebhookHandler, type WebhookRefresh } from '../jira/webhook.js';
@@ -9,6 +9,7 @@ import type { Adapters } from '../runtime/adapters.js';
 import type { Runtime } from '../runtime/build-runtime.js';
 import type { Feature } from '../runtime/feature.js';
 import { recordWebhookSeen } from '../store/webhook-seen.js';
+import { keepWebhookRegistered } from './keep-webhook.js';
 import type { SyncDeps } from './sync-team.js';
 
 /** The sync's dependencies from the process's adapters; throws when no Jira site is configured. */
@@ -47,17 +48,22 @@ export function wireSync(rt: Runtime): Feature {
   const secret = rt.config.env.JIRA_WEBHOOK_SECRET;
   // A `serve` process takes webhooks without Jira credentials of its own: the worker refreshes.
   const webhook = secret ? { jiraWebhook: createJiraWebhookHandler({ secret, enqueue: (refresh) => acceptRefresh(rt, queue, refresh), deliveries: rt.adapters.webhookDeliveries, now: () => rt.clock.now() }) } : {};
-  if (!rt.adapters.jira) return webhook;
+  const site = rt.adapters.jira;
+  if (!site) return webhook;
   const deps = syncDepsFrom(rt.adapters, rt.config, rt.clock, rt.events);
+  const url = rt.config.env.JIRA_WEBHOOK_URL;
+  const keepWebhook = url && secret ? () => keepWebhookRegistered({ clients: site.clients, redis: rt.redis, prefix: rt.prefix, url, secret, teams: rt.config.teams.teams, now: () => rt.clock.now() }) : undefined;
   return {
     worker: {
       queue: QUEUES.sync,
-      start: () => startSyncWorker(deps, rt.connection('sync-worker'), rt.prefix),
-      schedule: () =>
-        scheduleSync(
+      start: () => startSyncWorker(deps, rt.connection('sync-worker'), rt.prefix, keepWebhook ? { keepWebhook } : {}),
+      schedule: async () => {
+        await scheduleSync(
           queue,
           rt.config.teams.teams.map((t) => t.id),
-        ),
+        );
+        await scheduleWebhookUpkeep(queue, Boolean(keepWebhook));
+      },
     },
     ...webhook,
   };

@@ -68,6 +68,17 @@ describe('config/load-config', () => {
     expect(JSON.stringify(problems)).not.toContain('xoxp-user-token');
   });
 
+  it('refuses a webhook to register through the REST API without an OAuth 2.0 app token and a secret', () => {
+    const problems = problemsOf(() =>
+      loadConfig({ JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_EMAIL: 'bot@acme.com', JIRA_API_TOKEN: 'basic-token', JIRA_WEBHOOK_URL: 'https://who-owns.acme.com/webhooks/jira' }, 'samples/who-owns.yaml'),
+    );
+
+    expect(problems.find((p) => p.path === 'JIRA_WEBHOOK_URL')?.message).toContain('JIRA_OAUTH_TOKEN');
+    expect(problems.find((p) => p.path === 'JIRA_WEBHOOK_SECRET')?.message).toContain('JIRA_WEBHOOK_URL');
+    const accepted = loadConfig({ JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_OAUTH_TOKEN: 'oauth', JIRA_WEBHOOK_SECRET: 's', JIRA_WEBHOOK_URL: 'https://who-owns.acme.com/webhooks/jira' }, 'samples/who-owns.yaml');
+    expect(accepted.env.JIRA_WEBHOOK_URL).toBe('https://who-owns.acme.com/webhooks/jira');
+  });
+
   it('names a missing team file and how to create it', () => {
     const problems = problemsOf(() => loadConfig({}, '/nonexistent/who-owns.yaml'));
 
