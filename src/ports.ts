@@ -6,6 +6,7 @@
  */
 import type { WeeklyDigest } from './domain/digest/build-digest.js';
 import type { SiteAdjustment, SiteAdjustmentFile } from './domain/learning/site-adjustment.js';
+import type { SuggestedRule } from './domain/learning/suggest-rules.js';
 import type { NudgeCandidate, NudgeRecord } from './domain/nudges/select-nudges.js';
 import type { DoctorCheck } from './doctor/doctor-check.js';
 import type { PersonDirectory, PersonLookup } from './people/person-lookup.js';
@@ -44,6 +45,16 @@ export interface LearnedState {
   /** The offsets in force, or null when nothing has been learned. */
   adjustment(): Promise<SiteAdjustment | null>;
   save(file: SiteAdjustmentFile | null): Promise<void>;
+  /** Replaces the suggestions not offered yet; offered and answered ones stay as they are. */
+  saveSuggestions(rules: readonly SuggestedRule[]): Promise<void>;
+  /** A team's suggestions that were never offered. */
+  unoffered(teamId: string): Promise<SuggestedRule[]>;
+  markOffered(ids: readonly string[]): Promise<void>;
+  /** Records the answer to an offered suggestion; null when there is none waiting for an answer. */
+  answer(id: string, adopted: boolean): Promise<SuggestedRule | null>;
+  adopted(): Promise<SuggestedRule[]>;
+  /** Ids offered or answered: never suggested again. */
+  settled(): Promise<Set<string>>;
 }
 
 /** Who decided what, kept as an append-only audit trail. */
@@ -235,6 +246,8 @@ export interface ProcessEvents {
   itemsSynced: { teamId?: string };
   /** Someone decided in Slack who owns an item. */
   decisionRecorded: { key: string; decision: OwnershipDecision };
+  /** The team adopted a rule its decisions suggested. */
+  ruleAdopted: { id: string };
 }
 
 /** Tells the process's features that something happened; resolves once every reaction settled. */

@@ -6,6 +6,7 @@ import { peopleDirectories } from '../runtime/people-directories.js';
 import { scopeWarnings } from '../sync/scope-parts.js';
 import { jiraClientsFromEnv } from '../runtime/adapters.js';
 import { withAdapters } from '../runtime/with-adapters.js';
+import { describeRule, type SuggestedRule } from '../domain/learning/suggest-rules.js';
 
 function describePerson(person: { name?: string; slack?: string; email?: string; jira?: string } | null | undefined): string {
   if (person === null) return 'vacant';
@@ -32,6 +33,27 @@ export function summariseConfig(config: Config): string {
   lines.push(`Slack: ${env.SLACK_BOT_TOKEN ? (env.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on port ${env.PORT}`) : 'not configured (SLACK_BOT_TOKEN unset)'}`);
   lines.push(`Redis: ${env.REDIS_URL.replace(/\/\/[^@/]*@/, '//***@')}`);
   return lines.join('\n');
+}
+
+/** Each team's rules: the team file's maps beside the ones adopted from what the decisions suggested. */
+export function summariseRules(config: Config, adopted: readonly SuggestedRule[]): string {
+  const lines = ['Rules (in the team file | adopted from decisions):'];
+  for (const team of config.teams.teams) {
+    const maps = team.attribution;
+    const configured = [
+      ...Object.entries(maps.issueTypes).map(([value, role]) => describeRule({ kind: 'issue-type', value, role })),
+      ...Object.entries(maps.labels).map(([value, role]) => describeRule({ kind: 'label', value, role })),
+      ...Object.entries(maps.components).map(([value, role]) => describeRule({ kind: 'component', value, role })),
+    ];
+    const learned = adopted.filter((r) => r.teamId === team.id).map((r) => `${describeRule(r)} (${r.decisions} decisions)`);
+    lines.push(`  ${team.id}: ${configured.join(', ') || 'none'} | ${learned.join(', ') || 'none'}${maps.learn === false ? ' — learning off' : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** Rules adopted from suggestions, as stored for the configured Jira site. */
+export async function adoptedRules(config: Config): Promise<SuggestedRule[]> {
+  return withAdapters(config, ({ learned }) => learned.adopted());
 }
 
 /**
@@ -87,6 +109,7 @@ export function registerConfigCheck(program: Command): void {
         process.stdout.write(`${summariseConfig(loaded)}\n`);
         const people = summarisePeople(await checkPeople(loaded));
         if (people.text) process.stdout.write(`\n${people.text}\n`);
+        process.stdout.write(`\n${summariseRules(loaded, await adoptedRules(loaded))}\n`);
         const scopes = await checkScopes(loaded);
         if (scopes) process.stdout.write(`\n${scopes}\n`);
         if (!people.ok) process.exitCode = 2;

@@ -5,7 +5,7 @@ import { applyDecisionToDigest, digestTotals, shrinkDigest } from '../domain/dig
 import { digestMessageId, digestPeriod } from '../domain/digest/digest-period.js';
 import type { TeamProfile } from '../domain/team.js';
 import type { OwnershipDecision, WorkItem } from '../domain/work-item.js';
-import type { Clock, DecisionStore, DigestLedger, DigestRun, ItemStore, Outbox } from '../ports.js';
+import type { Clock, DecisionStore, DigestLedger, DigestRun, ItemStore, LearnedState, Outbox } from '../ports.js';
 import { renderDigestBlocks } from '../views/digest-blocks.js';
 import { renderDigestThread } from '../views/digest-thread.js';
 import { metrics } from '../metrics.js';
@@ -20,7 +20,12 @@ export interface DigestDeps {
   clock: Clock;
   /** The acceptance queue of a team; swap in another computation here. */
   acceptanceQueue?: (team: TeamProfile, items: readonly WorkItem[], now: Date) => AcceptanceEntry[];
+  /** Rules the site's decisions suggest: each is offered in one digest only. */
+  learned?: Pick<LearnedState, 'unoffered' | 'markOffered'>;
 }
+
+/** Suggestions offered in one digest at most. */
+const SUGGESTIONS_PER_DIGEST = 3;
 
 export type DigestResult =
   | { status: 'sent' | 'already-sent'; messageId: string; period: string; totals: ReturnType<typeof digestTotals> }
@@ -68,7 +73,7 @@ async function enqueueThread(deps: DigestDeps, channel: string, messageId: strin
  * since the last digest and last week's counts. The worker posts it; `who-owns digest`
  * previews it.
  */
-export async function composeDigest(deps: Pick<DigestDeps, 'items' | 'decisions' | 'ledger' | 'acceptanceQueue'>, team: TeamProfile, period: string, now: Date): Promise<{ digest: WeeklyDigest; previous?: DigestRun }> {
+export async function composeDigest(deps: Pick<DigestDeps, 'items' | 'decisions' | 'ledger' | 'acceptanceQueue' | 'learned'>, team: TeamProfile, period: string, now: Date): Promise<{ digest: WeeklyDigest; previous?: DigestRun }> {
   const last = await deps.ledger.lastRun(team.id);
   const previous = last && last.period !== period ? last : last?.previous;
   const entries = await loadDigestEntries(deps.items, team.id);
@@ -87,7 +92,8 @@ export async function composeDigest(deps: Pick<DigestDeps, 'items' | 'decisions'
     decisions: await decisionsSince(deps, entries, since),
     ...(previous ? { lastWeekByRole: previous.byRole } : {}),
   });
-  return { digest, ...(previous ? { previous } : {}) };
+  const suggestions = deps.learned ? (await deps.learned.unoffered(team.id)).slice(0, SUGGESTIONS_PER_DIGEST) : [];
+  return { digest: suggestions.length > 0 ? { ...digest, suggestions } : digest, ...(previous ? { previous } : {}) };
 }
 
 /**
@@ -121,6 +127,7 @@ export async function sendDigest(deps: DigestDeps, teamId: string, at?: Date): P
   if (won) {
     const run: DigestRun = { period, byRole: digest.balance.byRole, sentAt: now.toISOString(), ...(previous ? { previous } : {}) };
     await deps.ledger.saveRun(team.id, run);
+    await deps.learned?.markOffered((digest.suggestions ?? []).map((s) => s.id));
     metrics.digestsSent.inc({ team: team.id });
   }
   await deps.outbox.enqueue({ id: messageId, channel: team.channel, ...renderDigestBlocks(await currentDigest(deps.ledger, messageId, digest)) });

@@ -14,7 +14,7 @@ export function wireDigest(rt: Runtime): Feature {
   if (!rt.adapters.slack) return {};
   const { items, decisions, outbox, digestLedger: ledger } = rt.adapters;
   const teams = rt.config.teams.teams;
-  const deps: DigestDeps = { teams, items, decisions, outbox, ledger, clock: rt.clock };
+  const deps: DigestDeps = { teams, items, decisions, outbox, ledger, clock: rt.clock, learned: rt.adapters.learned };
   const queue = rt.queue(QUEUES.digest);
   rt.events.on('decisionRecorded', ({ key, decision }) => onDecisionForDigest(deps, key, decision));
   return {

@@ -1,7 +1,8 @@
 import { attributeAll } from '../domain/attribution/attribute-all.js';
 import { SHIPPED_MODEL, teamIndexOf } from '../domain/attribution/attribute-item.js';
 import { fitSiteAdjustment } from '../domain/learning/fit-site-adjustment.js';
-import { loadSiteAdjustment } from '../domain/learning/site-adjustment.js';
+import { emptyAdjustment, loadSiteAdjustment } from '../domain/learning/site-adjustment.js';
+import { suggestRules } from '../domain/learning/suggest-rules.js';
 import { type DecidedItem, siteExamples } from '../domain/learning/site-examples.js';
 import type { TeamProfile } from '../domain/team.js';
 import { needsAttention, type Verdict } from '../domain/verdict.js';
@@ -42,7 +43,10 @@ export async function refitSite(deps: RefitDeps): Promise<RefitSummary> {
     if (decision) decided.push({ item, decision, teamId: before.get(item.key)?.teamId ?? null, parent: item.parentKey ? before.get(item.parentKey) : undefined });
   }
   const { examples, people } = siteExamples(decided, teamIndexOf(deps.teams), SHIPPED_MODEL.classes);
-  const file = fitSiteAdjustment(SHIPPED_MODEL, examples, people);
+  const [settled, adopted] = await Promise.all([deps.learned.settled(), deps.learned.adopted()]);
+  await deps.learned.saveSuggestions(suggestRules(examples, settled));
+  const fitted = fitSiteAdjustment(SHIPPED_MODEL, examples, people);
+  const file = adopted.length > 0 ? { ...(fitted ?? emptyAdjustment(SHIPPED_MODEL.version, SHIPPED_MODEL.classes)), rules: adopted } : fitted;
   await deps.learned.save(file);
   const fresh = attributeAll(items, deps.teams, decisions, before, file ? loadSiteAdjustment(file) : null);
   const changed = fresh.filter((v) => JSON.stringify(v) !== JSON.stringify(before.get(v.key)));
@@ -53,5 +57,5 @@ export async function refitSite(deps: RefitDeps): Promise<RefitSummary> {
     if (verdict.teamId && needsAttention(verdict) && !(previous && previous.teamId === verdict.teamId && needsAttention(previous))) attention.set(verdict.teamId, [...(attention.get(verdict.teamId) ?? []), verdict.key]);
   }
   for (const [teamId, list] of attention) await deps.events?.emit('itemsNeedAttention', { teamId, keys: list });
-  return { decisions: file?.decisions ?? 0, people, items: items.length, changed: changed.length };
+  return { decisions: fitted?.decisions ?? 0, people, items: items.length, changed: changed.length };
 }

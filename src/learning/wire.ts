@@ -1,17 +1,23 @@
 import { enqueueRefit, startLearningWorker } from '../../workers/learning.worker.js';
 import { QUEUES } from '../queue/queues.js';
+import { registerRuleSuggestionActions } from '../slack/listeners/actions/rule-suggestion.js';
 import type { Runtime } from '../runtime/build-runtime.js';
 import type { Feature } from '../runtime/feature.js';
 
 /**
- * Learning the site's conventions: a refit after each batch of decisions and when a `work`
- * process starts (so the learned state is rebuilt from the decisions after any loss).
+ * Learning the site's conventions: a refit after each batch of decisions, after a suggested
+ * rule is adopted and when a `work` process starts (so the learned state is rebuilt from the
+ * decisions after any loss); the buttons of the rules the digest suggests.
  */
 export function wireLearning(rt: Runtime): Feature {
   const queue = rt.queue(QUEUES.learning);
   rt.events.on('decisionRecorded', () => enqueueRefit(queue, 'decision'));
-  const deps = { store: rt.adapters.items, decisions: rt.adapters.decisions, learned: rt.adapters.learned, teams: rt.config.teams.teams, events: rt.events };
+  rt.events.on('ruleAdopted', () => enqueueRefit(queue, 'decision'));
+  const teams = rt.config.teams.teams;
+  const deps = { store: rt.adapters.items, decisions: rt.adapters.decisions, learned: rt.adapters.learned, teams, events: rt.events };
+  const home = rt.identity.workspaceId ? { homeWorkspaceId: rt.identity.workspaceId } : {};
   return {
+    listeners: [(app) => registerRuleSuggestionActions(app, { learned: rt.adapters.learned, teams, ...home, events: rt.events })],
     worker: {
       queue: QUEUES.learning,
       start: () => startLearningWorker(deps, rt.connection('learning-worker'), rt.prefix),

@@ -7,4 +7,6 @@ export const ACTIONS = {
   notApplicable: 'who_owns_not_applicable',
   share: 'who_owns_share',
   snooze: 'who_owns_snooze',
+  adoptRule: 'who_owns_adopt_rule',
+  declineRule: 'who_owns_decline_rule',
 } as const;

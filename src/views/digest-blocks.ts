@@ -1,5 +1,6 @@
 import type { WeeklyDigest } from '../domain/digest/build-digest.js';
 import { DIGEST_SECTION_LIMIT, digestTotals } from '../domain/digest/digest-edits.js';
+import { describeRule } from '../domain/learning/suggest-rules.js';
 import { UNCLEAR } from '../domain/verdict.js';
 import { ACTIONS } from './action-ids.js';
 import { button } from './decision-buttons.js';
@@ -102,13 +103,27 @@ function listBlocks(title: string, lines: string[], total: number, command: stri
  * decision buttons), then acceptance, roadmap health and what was resolved. Empty sections
  * are left out; an all-clear week is one line. Always within Slack's limits.
  */
+/** "Make label `gtm` → PM a rule?" with its two buttons, once per suggestion. */
+function suggestionBlocks(digest: WeeklyDigest): DigestBlock[] {
+  const suggestions = digest.suggestions ?? [];
+  if (suggestions.length === 0) return [];
+  return [
+    { type: 'divider' },
+    section(':bulb: *Rules your decisions already follow*'),
+    ...suggestions.flatMap((s): DigestBlock[] => [
+      section(`Make ${escapeMrkdwn(describeRule(s))} a rule? All ${s.decisions} decided items with it went to ${roleLabel(s.role)}.`),
+      { type: 'actions', block_id: `rule:${s.id}`, elements: [button('Make it a rule', ACTIONS.adoptRule, s.id, 'primary'), button('No', ACTIONS.declineRule, s.id)] },
+    ]),
+  ];
+}
+
 export function renderDigestBlocks(digest: WeeklyDigest, limit = DIGEST_SECTION_LIMIT): DigestMessage {
   const totals = digestTotals(digest);
   const title = `${digest.teamName} — ownership digest, ${digest.week}`;
   const open = totals.attention + totals.acceptance + totals.roadmap;
   if (open === 0 && totals.resolved === 0) {
     const line = `:white_check_mark: *${escapeMrkdwn(digest.teamName)}*, ${digest.week}: all clear — every one of ${count(digest.balance.total, 'item')} has an owner, nothing waits for acceptance, the roadmap is on track.`;
-    return { text: `${title}: all clear`, blocks: [section(line)] };
+    return { text: `${title}: all clear`, blocks: [section(line), ...suggestionBlocks(digest)] };
   }
   const blocks: DigestBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(title, 150), emoji: true } },
@@ -140,6 +155,7 @@ export function renderDigestBlocks(digest: WeeklyDigest, limit = DIGEST_SECTION_
     ),
   ];
   for (const group of groups) if (group.length) blocks.push({ type: 'divider' }, ...group);
+  blocks.push(...suggestionBlocks(digest));
   const summary = [
     totals.attention ? `${totals.attention} ${agree(totals.attention, 'needs', 'need')} an owner` : '',
     totals.acceptance ? `${totals.acceptance} ${agree(totals.acceptance, 'awaits', 'await')} acceptance` : '',

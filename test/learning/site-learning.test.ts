@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attributeItem } from '../../src/domain/attribution/attribute-item.js';
 import type { TeamProfile } from '../../src/domain/team.js';
 import { type WorkItem, workItem } from '../../src/domain/work-item.js';
+import { summariseRules } from '../../src/cli/config-check.js';
+import { sendDigest } from '../../src/digest/digest-service.js';
 import { aTeam } from '../support/builders.js';
 import { type FakeJira, generateSite, startFakeJira } from '../support/fake-jira-server.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
@@ -29,7 +31,7 @@ interface Site {
   jira: FakeJira;
   prefix: string;
   command(text: string): Promise<string>;
-  click(actionId: string, key: string, user: string): Promise<void>;
+  click(actionId: string, key: string, user: string): Promise<string>;
 }
 
 const keys = Array.from({ length: DECIDED }, (_, i) => `PAY-${i + 1}`);
@@ -52,7 +54,7 @@ describe('learning: a site learns its conventions from its own decisions', () =>
   async function startSite(prefix: string): Promise<Site> {
     const jira = await startFakeJira(generateSite({ count: 5, projectKey: 'PAY', siteUrl: 'https://placeholder.invalid' }));
     const env = { REDIS_PREFIX: prefix, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, JIRA_BASE_URL: jira.url, JIRA_DEPLOYMENT: 'cloud', JIRA_OAUTH_TOKEN: 'pat', JIRA_MAX_RPS: '1000' };
-    const process = await startTestProcess(redis.url, { env, teams: teams(), serve: true, work: true, queues: ['learning'] });
+    const process = await startTestProcess(redis.url, { env, teams: teams(), serve: true, work: true, queues: ['learning', 'notify'] });
     const items = [...keys.map((_, i) => gtmItem(i + 1, jira.url)), gtmItem(900, jira.url)];
     await process.runtime.adapters.items.putItems(items);
     await process.runtime.adapters.items.putVerdicts(items.map((item) => attributeItem(item, { teams: teams() })));
@@ -81,7 +83,7 @@ describe('learning: a site learns its conventions from its own decisions', () =>
         const id = `act-${++nextId}`;
         const action = { type: 'button', action_id: actionId, value: key, block_id: `verdict:${key}`, text: { type: 'plain_text', text: 'x' } };
         await post(blockActionBody({ userId: user, channelId: 'C0PAYMENTS', responseUrl: `${slack.origin}/response/${id}`, action }));
-        await answer(id);
+        return answer(id);
       },
     };
   }
@@ -116,8 +118,12 @@ describe('learning: a site learns its conventions from its own decisions', () =>
   it("the PO's decisions move a similar undecided item of the same site, and not of another site", async () => {
     const otherBefore = await other.process.runtime.adapters.items.getVerdict(FRESH);
     for (const key of keys) await one.click('who_owns_mark_pm', key, PRIYA);
-    await waitFor('the undecided gtm item to become PM work', async () => (await role(one, FRESH)) === 'PM');
-    expect(await one.command(FRESH)).toMatch(new RegExp(`learned from ${DECIDED} decisions on this site`));
+    const learnedFromAll = new RegExp(`learned from ${DECIDED} decisions on this site`);
+    await waitFor('the undecided gtm item to become PM work, learned from every decision', async () => {
+      const verdict = await one.process.runtime.adapters.items.getVerdict(FRESH);
+      return verdict?.role === 'PM' && verdict.reasons.some((r) => learnedFromAll.test(r.text));
+    });
+    expect(await one.command(FRESH)).toMatch(learnedFromAll);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await other.process.runtime.adapters.items.getVerdict(FRESH)).toEqual(otherBefore);
     expect(await learned(other)).toBeNull();
@@ -128,5 +134,33 @@ describe('learning: a site learns its conventions from its own decisions', () =>
     await waitFor('the undecided gtm item to lose what was learned', async () => (await role(one, FRESH)) !== 'PM');
     expect(await learned(one)).toBeNull();
     expect((await one.process.runtime.adapters.items.getVerdict(FRESH))?.reasons.some((r) => r.signal === 'learned')).toBe(false);
+  });
+
+  it('a rule the decisions follow is offered in one digest only; adopted, it applies and config check lists it, declined, it is never offered again', async () => {
+    for (const key of keys.slice(0, 6)) await one.click('who_owns_mark_pm', key, PRIYA);
+    const { adapters } = one.process.runtime;
+    await waitFor('the suggestions of the refit', async () => (await adapters.learned.unoffered('payments')).length === 2);
+    const digestOf = (at: string) => {
+      const clock = { now: () => new Date(at) };
+      return sendDigest({ teams: teams(), items: adapters.items, decisions: adapters.decisions, outbox: adapters.outbox, ledger: adapters.digestLedger, clock, learned: adapters.learned }, 'payments');
+    };
+    const posted = () => slack.channelMessages('C0PAYMENTS').map((m) => JSON.stringify(m.blocks ?? []));
+    await digestOf('2026-01-05T09:00:00Z');
+    await waitFor('the first digest', async () => posted().length === 1);
+    expect(posted()[0]).toContain('Make label `gtm` → PM a rule?');
+    expect(posted()[0]).toContain('Make issue type `Task` → PM a rule?');
+
+    expect(await one.click('who_owns_decline_rule', 'payments:issue-type:task', PRIYA)).toContain('will not be offered again');
+    expect(await one.click('who_owns_adopt_rule', 'payments:label:gtm', STRANGER)).toContain('Nothing was changed');
+    expect(await one.click('who_owns_adopt_rule', 'payments:label:gtm', PRIYA)).toContain('is now a rule for Payments');
+    await waitFor('the adopted rule to apply', async () => Boolean((await adapters.items.getVerdict(FRESH))?.reasons.some((r) => r.text.includes('a rule the team adopted'))));
+    expect(await role(one, FRESH)).toBe('PM');
+    expect(summariseRules(one.process.config, await adapters.learned.adopted())).toContain('payments: none | label `gtm` → PM (6 decisions)');
+
+    await one.click('who_owns_mark_pm', keys[6] as string, PRIYA);
+    await new Promise((r) => setTimeout(r, 1_500));
+    await digestOf('2026-01-12T09:00:00Z');
+    await waitFor('the second digest', async () => posted().length === 2);
+    expect(posted()[1]).not.toContain('a rule?');
   });
 });

@@ -53,6 +53,8 @@ const ACTION_ID_PERMISSIONS: Record<string, PermissionAction | 'none'> = {
   [ACCEPTANCE_ACTIONS.rejectModal]: 'reject',
   [ACCEPTANCE_ACTIONS.snooze]: 'snooze-reminder',
   [ACCEPTANCE_ACTIONS.open]: 'none',
+  [ACTIONS.adoptRule]: 'adopt-rule',
+  [ACTIONS.declineRule]: 'adopt-rule',
 };
 
 function matrixTeams(teams: TeamProfile[]): TeamProfile[] {
@@ -162,6 +164,18 @@ const DRIVERS: Record<PermissionAction, Driver> = {
       }
       const formRefused = submitted.status === 200 && JSON.parse(submitted.body || '{}').response_action === 'errors';
       return { ...answerOf(click.later()), ephemeral: answerOf(click.later()).ephemeral && formRefused, effect: acceptanceStatusChanged(key) };
+    },
+  },
+  'adopt-rule': {
+    // A suggestion per role, offered in the digest: adopting it is the effect.
+    key: (role) => `payments:label:matrix-${role.id}`,
+    writesJira: false,
+    async run(app, key, actor) {
+      const learned = world.adapters.learned;
+      await learned.saveSuggestions([{ id: key, teamId: 'payments', kind: 'label', value: key.split(':')[2] as string, role: 'PM', decisions: 5 }]);
+      await learned.markOffered([key]);
+      const { responses } = await app.press({ type: 'button', action_id: ACTIONS.adoptRule, value: key }, actor.slack, { channel: 'C0PAYMENTS', ...(actor.workspace ? { workspace: actor.workspace } : {}) });
+      return { ...answerOf(responses), effect: (await learned.adopted()).some((r) => r.id === key) };
     },
   },
   'snooze-reminder': {

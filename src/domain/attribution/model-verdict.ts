@@ -7,6 +7,7 @@ import { extractFeatures } from './features.js';
 import { type AttributionModel, modelLogits, namedPull, wordPulls } from './model.js';
 import { findCues } from './text-cues.js';
 import { addSiteLogits, learnedPulls, type SiteAdjustment } from '../learning/site-adjustment.js';
+import { describeRule } from '../learning/suggest-rules.js';
 
 /**
  * The role, its calibrated probability and the reasons, from the model plus the team file's
@@ -39,6 +40,22 @@ interface TeamRule {
   role: string;
   logit: number;
   reason: Reason;
+}
+
+/** Rules the team adopted from its decisions' suggestions: as strong as the team file's maps. */
+function adoptedRules(item: WorkItem, settings: CompiledTeam, adjustment: SiteAdjustment | null | undefined): TeamRule[] {
+  const rules = settings.team && adjustment?.rules.get(settings.team.id);
+  if (!rules) return [];
+  const fired: TeamRule[] = [];
+  const check = (signal: 'issue-type' | 'label' | 'component', field: string, value: string) => {
+    const rule = rules.get(`${signal}:${value.trim().toLowerCase()}`);
+    const logit = TEAM_RULE_LOGIT * settings.weight(signal);
+    if (rule && logit > 0) fired.push({ role: rule.role, logit, reason: { signal, role: rule.role, weight: round(logit), evidence: { field, value }, text: `${describeRule({ kind: signal, value, role: rule.role })}: a rule the team adopted from ${rule.decisions} agreeing decisions` } });
+  };
+  check('issue-type', 'issuetype', item.issueType);
+  for (const label of item.labels) check('label', 'labels', label);
+  for (const component of item.components) check('component', 'components', component);
+  return fired;
 }
 
 /** Team-file rules that fire for the item: they add to a role's score, after the model. */
@@ -87,7 +104,7 @@ function learnedReasons(adjustment: SiteAdjustment, features: ReturnType<typeof 
 
 export function modelAnswer(model: AttributionModel, item: WorkItem, settings: CompiledTeam, parent: Pick<Verdict, 'key' | 'role'> | undefined, adjustment?: SiteAdjustment | null): ModelAnswer {
   const features = extractFeatures({ item, settings, parent });
-  const rules = teamRules(item, settings);
+  const rules = adjustment ? [...teamRules(item, settings), ...adoptedRules(item, settings, adjustment)] : teamRules(item, settings);
   let classes = model.classes;
   for (const r of rules) if (!classes.includes(r.role)) classes = [...classes, r.role];
   const z = classes.length <= scratch.length ? scratch : new Float64Array(classes.length);

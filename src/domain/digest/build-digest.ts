@@ -1,4 +1,5 @@
 import type { AcceptanceEntry } from '../acceptance/acceptance-queue.js';
+import type { SuggestedRule } from '../learning/suggest-rules.js';
 import type { TeamProfile } from '../team.js';
 import { needsAttention, PM, UNCLEAR, type Verdict } from '../verdict.js';
 import { visibleInTeamChannel } from '../visibility.js';
@@ -36,6 +37,8 @@ export interface WeeklyDigest {
   totals?: DigestTotals;
   /** Items decided since the digest was posted: key → who decided what. */
   ticked?: Record<string, { role: string; by: Person }>;
+  /** Rules the team's decisions already follow, offered once to adopt. */
+  suggestions?: SuggestedRule[];
 }
 
 export interface DigestInput {

@@ -1,5 +1,6 @@
 import type { ItemFeatures } from '../attribution/features.js';
 import { indexRows, type SignalScale } from '../attribution/model.js';
+import type { SuggestedRule } from './suggest-rules.js';
 
 /**
  * What a site's own decisions taught: offsets added to the global model's calibrated logits, for
@@ -20,6 +21,8 @@ export interface SiteAdjustmentFile {
   weights: number[][];
   /** Names of word buckets, for reasons. */
   words: Record<string, string>;
+  /** Rules the team adopted from suggestions: they apply as the team file's maps do. */
+  rules?: SuggestedRule[];
 }
 
 export interface SiteAdjustment {
@@ -33,6 +36,8 @@ export interface SiteAdjustment {
   /** Rows × classes; row 0 is all zeros. */
   weights: Float64Array;
   words: ReadonlyMap<number, string>;
+  /** Adopted rules by team, then by `kind:value` (value lower-cased). */
+  rules: ReadonlyMap<string, ReadonlyMap<string, SuggestedRule>>;
 }
 
 export function loadSiteAdjustment(file: SiteAdjustmentFile): SiteAdjustment {
@@ -46,7 +51,17 @@ export function loadSiteAdjustment(file: SiteAdjustmentFile): SiteAdjustment {
     rowOf,
     weights,
     words: new Map(Object.entries(file.words).map(([b, name]) => [Number(b), name])),
+    rules: (file.rules ?? []).reduce((byTeam, rule) => {
+      const team = byTeam.get(rule.teamId) ?? new Map<string, SuggestedRule>();
+      team.set(`${rule.kind}:${rule.value.trim().toLowerCase()}`, rule);
+      return byTeam.set(rule.teamId, team);
+    }, new Map<string, Map<string, SuggestedRule>>()),
   };
+}
+
+/** Offsets that change nothing, to carry adopted rules when no decision is left to learn from. */
+export function emptyAdjustment(modelVersion: string, classes: readonly string[]): SiteAdjustmentFile {
+  return { format: 1, modelVersion, classes: [...classes], decisions: 0, people: 0, bias: classes.map(() => 0), weights: [], words: {} };
 }
 
 /** Adds the site's offsets for the item's features to calibrated logits `z` (model classes first). */

@@ -27,14 +27,16 @@ export type PermissionAction =
   | 'share-in-channel'
   | 'accept'
   | 'reject'
-  | 'snooze-reminder';
+  | 'snooze-reminder'
+  | 'adopt-rule';
 
 /**
  * Which team's seats count: `claiming` — any team that claims the item (project, component
  * or the verdict's team); `project` — the team whose Jira project holds it (acceptance runs
- * that team's workflow).
+ * that team's workflow); `team` — the one team the thing acted on belongs to (a rule suggested
+ * to that team).
  */
-export type TeamScope = 'claiming' | 'project';
+export type TeamScope = 'claiming' | 'project' | 'team';
 
 export interface PermissionRule {
   /** What the person does, as the guide names it. */
@@ -59,6 +61,7 @@ export const PERMISSIONS: Record<PermissionAction, PermissionRule> = {
   accept: { does: '*Accept* a finished item', seats: ACCEPTANCE, scope: 'project' },
   reject: { does: '*Reject* a finished item (button and reason form)', seats: ACCEPTANCE, scope: 'project' },
   'snooze-reminder': { does: '*Snooze* an acceptance reminder', seats: ACCEPTANCE, scope: 'project' },
+  'adopt-rule': { does: '*Make it a rule* / *No* on a rule the digest suggests', seats: ['po', 'pm'], scope: 'team' },
 };
 
 export const PERMISSION_ACTIONS = Object.keys(PERMISSIONS) as PermissionAction[];

@@ -44,6 +44,7 @@ function seatsOf(team: TeamProfile, slackId: string): Seat[] {
 
 function teamsFor(action: PermissionAction, target: PermissionTarget, teams: readonly TeamProfile[]): TeamProfile[] {
   if (PERMISSIONS[action].scope === 'project') return teams.filter((t) => t.jira.projects.includes(target.item.projectKey));
+  if (PERMISSIONS[action].scope === 'team') return teams.filter((t) => t.id === target.verdictTeamId);
   const claiming = teamsClaiming(target.item, teams);
   const verdictTeam = teams.find((t) => t.id === target.verdictTeamId);
   return verdictTeam && !claiming.includes(verdictTeam) ? [verdictTeam, ...claiming] : claiming;
