@@ -4,7 +4,7 @@ import { type PointsBudget, pointsOf } from './points-budget.js';
 export interface RequestGateOptions {
   /** Requests in flight at once. */
   maxConcurrency: number;
-  /** Requests started per second (a sliding one-second window; Jira's limit allows such bursts). */
+  /** Requests Jira may see in any one second (a sliding window; Jira's limit allows such bursts). */
   maxPerSecond: number;
   /** Attempts per request for rate limits and transient failures. */
   maxAttempts?: number;
@@ -41,14 +41,6 @@ export interface JiraGate {
   readonly maxConcurrency: number;
 }
 
-/**
- * Share of the window kept free: a request arrives a little after the gate lets it go (event
- * loop, network), so the site's clock can see a few more in its second than the gate did.
- * It starts small and widens with each 429 the site still answers, then narrows again after
- * a run of requests without one: the margin the site and network need, and no more.
- */
-const MARGIN = { start: 0.04, step: 0.04, most: 0.2, narrowAfter: 200 };
-
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -61,11 +53,11 @@ export class RequestGate implements JiraGate {
   readonly stats: GateStats = { requests: 0, rateLimited: 0, retries: 0, points: 0 };
   private active = 0;
   private readonly waiting: (() => void)[] = [];
-  /** Start times of recent requests, oldest first. */
-  private readonly starts: number[] = [];
+  /** Requests that may still fall in Jira's current window: when each was answered (Infinity while in flight). */
+  private readonly recent: { answeredAt: number }[] = [];
+  /** Waiting for a request in flight to be answered, when every place in the window is taken. */
+  private readonly answerWaiters: (() => void)[] = [];
   private pausedUntil = 0;
-  private margin = MARGIN.start;
-  private sinceRateLimited = 0;
   private readonly options: Required<Omit<RequestGateOptions, 'onFailure' | 'budget' | 'onPoints'>> & Pick<RequestGateOptions, 'onFailure' | 'budget' | 'onPoints'>;
 
   get maxConcurrency(): number {
@@ -119,7 +111,7 @@ export class RequestGate implements JiraGate {
         this.options.onFailure?.(operation, failure, attempt);
         const retryable = failure.kind === 'rate-limited' || failure.kind === 'transient';
         if (!retryable || attempt >= this.options.maxAttempts) throw new JiraRequestError(operation, failure);
-        if (failure.kind === 'rate-limited') this.rateLimited();
+        if (failure.kind === 'rate-limited') this.stats.rateLimited++;
         this.stats.retries++;
         const backoff = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (attempt - 1));
         wait = failure.retryAfterMs ?? backoff / 2 + this.options.random() * (backoff / 2);
@@ -132,12 +124,6 @@ export class RequestGate implements JiraGate {
     }
   }
 
-  private rateLimited(): void {
-    this.stats.rateLimited++;
-    this.margin = Math.min(MARGIN.most, this.margin + MARGIN.step);
-    this.sinceRateLimited = 0;
-  }
-
   private spend(points: number, lane: 'interactive' | 'background', reserved: number): void {
     this.stats.points += points;
     if (lane === 'background') this.options.budget?.settleBackground(points, reserved);
@@ -145,16 +131,19 @@ export class RequestGate implements JiraGate {
     this.options.onPoints?.(points, lane);
   }
 
-  /** Waits for a free slot and a rate token; returns the slot's release. */
+  /** Waits for a free slot and a place in the rate window; returns the slot's release, to call once Jira has answered. */
   private async acquire(): Promise<() => void> {
     while (this.active >= this.options.maxConcurrency) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
     this.active++;
+    let place: { answeredAt: number } | undefined;
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
+      if (place) place.answeredAt = Date.now();
+      for (const wake of this.answerWaiters.splice(0)) wake();
       this.active--;
       this.waiting.shift()?.();
     };
@@ -166,8 +155,12 @@ export class RequestGate implements JiraGate {
           continue;
         }
         const wait = this.rateWait(Date.now());
-        if (wait <= 0) return release;
-        await this.options.sleep(wait);
+        if (typeof wait === 'object') {
+          place = wait;
+          return release;
+        }
+        if (wait === Number.POSITIVE_INFINITY) await new Promise<void>((resolve) => this.answerWaiters.push(resolve));
+        else await this.options.sleep(wait);
       }
     } catch (error) {
       release();
@@ -176,22 +169,29 @@ export class RequestGate implements JiraGate {
   }
 
   /**
-   * A sliding window: at most `capacity` starts in any `window` ms (10 per second by default),
-   * with the margin so timer and network jitter do not push the site over its limit.
-   * Returns 0 and records the start when one is allowed, else how long to wait.
+   * Jira counts a request when it arrives, which is some time after the gate lets it go and
+   * before its answer comes back: on a busy machine the send, or the reading on Jira's side,
+   * can lag by hundreds of milliseconds. So a request holds its place in the window from the
+   * moment it is let go until a full window after it was answered; then no window of Jira's
+   * can see more than `capacity` requests, however the sends bunch up. The cost is the
+   * request's latency on top of each window.
+   * Returns the new request's place when one is free, else how long to wait (Infinity: until
+   * a request in flight is answered).
    */
-  private rateWait(now: number): number {
+  private rateWait(now: number): { answeredAt: number } | number {
     const capacity = Math.max(1, Math.floor(this.options.maxPerSecond));
-    const window = (capacity / this.options.maxPerSecond) * 1000 * (1 + this.margin);
-    while (this.starts.length && now - (this.starts[0] as number) >= window) this.starts.shift();
-    if (this.starts.length < capacity) {
-      this.starts.push(now);
-      if (++this.sinceRateLimited >= MARGIN.narrowAfter) {
-        this.margin = Math.max(MARGIN.start, this.margin - MARGIN.step);
-        this.sinceRateLimited = 0;
-      }
-      return 0;
+    const window = (capacity / this.options.maxPerSecond) * 1000;
+    let soonest = Number.POSITIVE_INFINITY;
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const answeredAt = (this.recent[i] as { answeredAt: number }).answeredAt;
+      if (now - answeredAt >= window) this.recent.splice(i, 1);
+      else soonest = Math.min(soonest, answeredAt + window - now);
     }
-    return Math.max(1, Math.ceil(window - (now - (this.starts[0] as number))));
+    if (this.recent.length < capacity) {
+      const place = { answeredAt: Number.POSITIVE_INFINITY };
+      this.recent.push(place);
+      return place;
+    }
+    return Number.isFinite(soonest) ? Math.max(1, Math.ceil(soonest)) : Number.POSITIVE_INFINITY;
   }
 }

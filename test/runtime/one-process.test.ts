@@ -11,6 +11,7 @@ import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 import { signedHeaders, slashCommandBody } from '../support/slack-signing.js';
 import { startSwitchableProxy } from '../support/switchable-proxy.js';
 import { startTestProcess, type TestProcess } from '../support/test-process.js';
+import { busiestSecond } from '../support/busiest-second.js';
 
 const SECRET = 'who-owns-test-signing-secret';
 /** Monday 23 November 2026, 10:30 in Berlin: inside the teams' working hours. */
@@ -42,22 +43,6 @@ async function recordingJira(site: ReturnType<typeof generateSite>): Promise<{ j
   });
   open.push({ stop: () => jira.close() });
   return { jira, arrivals };
-}
-
-/**
- * The most requests that arrived within any window of `ms`. A second less 150 ms: on a busy
- * test machine a request can leave up to that much after the gate let it go, bunching
- * arrivals that the gate spaced out (two gates, as before, send about twice the rate).
- */
-function busiestWindow(arrivals: readonly number[], ms = 850): number {
-  const sorted = [...arrivals].sort((a, b) => a - b);
-  let most = 0;
-  let first = 0;
-  for (let last = 0; last < sorted.length; last++) {
-    while ((sorted[last] as number) - (sorted[first] as number) >= ms) first++;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
 }
 
 async function start(env: Record<string, string>, options: { work?: boolean; teams?: 'payments' } = {}): Promise<TestProcess> {
@@ -95,7 +80,7 @@ describe('one who-owns start process, wired as in production', () => {
     expect(lookups.map((r) => r.status)).toEqual(Array(50).fill(200));
     expect(await proc.runtime.adapters.items.teamItemKeys('payments')).toHaveLength(2000);
     expect(arrivals.length).toBeGreaterThan(50 + 20);
-    expect(busiestWindow(arrivals)).toBeLessThanOrEqual(10);
+    expect(busiestSecond(arrivals)).toBeLessThanOrEqual(10);
   }, 90_000);
 
   it('nudges about an item that becomes unclear in a sync within seconds, not at the next 30-minute sweep', async () => {
