@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ACCEPTANCE_STATUSES } from '../src/domain/acceptance/acceptance-queue.js';
 
 /**
  * One schema for everything who-owns is configured with: secrets and endpoints from the
@@ -70,7 +71,7 @@ export const ExtraRole = z
 export const Acceptance = z
   .object({
     /** Statuses that mean "done by the team, waiting for the PO". */
-    statuses: z.array(z.string().min(1)).default(['Ready for acceptance', 'Awaiting acceptance', 'In Review', 'Resolved']),
+    statuses: z.array(z.string().min(1)).default([...DEFAULT_ACCEPTANCE_STATUSES]),
     /** Workflow transition names that accept and reject. */
     acceptTransition: z.string().default('Accept'),
     rejectTransition: z.string().default('Reject'),

@@ -1,7 +1,7 @@
 import { type Actor, type PermissionContext, refusalText } from '../domain/permissions/policy.js';
 import type { TeamProfile } from '../domain/team.js';
 import type { AcceptanceState, ItemStore, JiraWriter } from '../ports.js';
-import { authorise } from '../slack/authorise.js';
+import { authorise } from '../permissions/authorise.js';
 
 export interface AcceptanceActionDeps extends PermissionContext {
   items: ItemStore;
@@ -9,8 +9,11 @@ export interface AcceptanceActionDeps extends PermissionContext {
   jira: JiraWriter;
 }
 
-/** `handled` is what the reminder shows for the item once it is done, e.g. "✅ accepted by Priya Nair". */
-export type ActionOutcome = { ok: true; message: string; handled: string } | { ok: false; message: string };
+/**
+ * `handled` is what the reminder shows for the item once it is done, e.g. "✅ accepted by
+ * Priya Nair"; `team` is the item's own team, whose reminder lists it.
+ */
+export type ActionOutcome = { ok: true; message: string; handled: string; team: TeamProfile } | { ok: false; message: string };
 
 function nameOf(team: TeamProfile, slackId: string): string {
   const person = [team.po, ...team.acceptance.delegates].find((p) => p?.slack === slackId);
@@ -36,7 +39,7 @@ export async function runAcceptanceAction(
   if (!(await deps.state.lock(item.key))) return { ok: false, message: `${item.key} is already being handled.` };
   try {
     const earlier = await deps.state.handled(item.key);
-    if (earlier) return { ok: true, message: `${item.key} was already handled: ${earlier}`, handled: earlier };
+    if (earlier) return { ok: true, message: `${item.key} was already handled: ${earlier}`, handled: earlier, team };
     const wanted = request.action === 'accept' ? team.acceptance.acceptTransition : team.acceptance.rejectTransition;
     let transitions: { id: string; name: string; to: string }[];
     try {
@@ -70,7 +73,7 @@ export async function runAcceptanceAction(
     await deps.items.putItems([{ ...item, status: transition.to || item.status }]);
     const verdict = await deps.items.getVerdict(item.key);
     if (verdict) await deps.items.putVerdicts([verdict]);
-    return { ok: true, message: `${item.key} ${request.action === 'accept' ? 'accepted' : 'sent back to the team'}${note}.`, handled: `${outcome}${note}` };
+    return { ok: true, message: `${item.key} ${request.action === 'accept' ? 'accepted' : 'sent back to the team'}${note}.`, handled: `${outcome}${note}`, team };
   } finally {
     await deps.state.unlock(item.key);
   }

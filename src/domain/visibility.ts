@@ -1,19 +1,14 @@
 import type { TeamProfile } from './team.js';
+import { type ClaimedItem, claimingTeams, claimOf } from './team-claims.js';
 import type { WorkItem } from './work-item.js';
 
 /**
  * Who may see an item where. Channels only ever show items of the teams mapped to them, and
- * never items with a Jira security level or from projects no team claims. An answer only
+ * never items with a Jira security level or that no team claims (team-claims.ts). An answer only
  * the asker sees (ephemeral, or the asker's own DM with the bot) may show a restricted item
  * when its team allows `showRestrictedToRequester`. Used by /who-owns, nudges and digests.
  */
-export type VisibilityItem = Pick<WorkItem, 'projectKey' | 'components' | 'securityLevel'>;
-
-/** Teams whose team file claims the item: by project or by component. */
-export function teamsClaiming(item: VisibilityItem, teams: readonly TeamProfile[]): TeamProfile[] {
-  const components = new Set(item.components.map((c) => c.toLowerCase()));
-  return teams.filter((t) => t.jira.projects.includes(item.projectKey) || t.jira.components.some((c) => components.has(c.toLowerCase())));
-}
+export type VisibilityItem = ClaimedItem & Pick<WorkItem, 'securityLevel'>;
 
 /** Slack DM channel ids start with D. */
 export function isDirectMessageChannel(channelId: string): boolean {
@@ -23,12 +18,12 @@ export function isDirectMessageChannel(channelId: string): boolean {
 /** May this item be posted where everyone in `channelId` can read it? */
 export function visibleInChannel(item: VisibilityItem, channelId: string, teams: readonly TeamProfile[]): boolean {
   if (item.securityLevel) return false;
-  return teamsClaiming(item, teams).some((t) => t.channel === channelId);
+  return claimingTeams(item, teams).some((t) => t.channel === channelId);
 }
 
 /** May this item be shown privately to the person who asked (ephemeral answer or their DM)? */
 export function visibleToRequester(item: VisibilityItem, teams: readonly TeamProfile[]): boolean {
-  const claiming = teamsClaiming(item, teams);
+  const claiming = claimingTeams(item, teams);
   if (claiming.length === 0) return false;
   if (!item.securityLevel) return true;
   return claiming.some((t) => t.showRestrictedToRequester);
@@ -45,12 +40,9 @@ export function visibleTo(item: VisibilityItem, audience: Audience, teams: reado
   return audience.kind === 'requester' ? visibleToRequester(item, teams) : visibleInChannel(item, audience.channelId, teams);
 }
 
-/**
- * May this item appear in the team's own channel? Only items from the projects the team file
- * maps to the team (or its components) and without a Jira security level.
- */
+/** May this item appear in the team's own channel? Only items the team claims, without a Jira security level. */
 export function visibleInTeamChannel(item: VisibilityItem, team: Pick<TeamProfile, 'jira'>): boolean {
-  return !item.securityLevel && claimedByTeam(item, team);
+  return !item.securityLevel && claimOf(item, team) !== null;
 }
 
 /**
@@ -58,11 +50,5 @@ export function visibleInTeamChannel(item: VisibilityItem, team: Pick<TeamProfil
  * one with a Jira security level only when the team file allows `showRestrictedToRequester`.
  */
 export function visibleInTeamDirectMessage(item: VisibilityItem, team: Pick<TeamProfile, 'jira' | 'showRestrictedToRequester'>): boolean {
-  return (!item.securityLevel || team.showRestrictedToRequester) && claimedByTeam(item, team);
-}
-
-function claimedByTeam(item: VisibilityItem, team: Pick<TeamProfile, 'jira'>): boolean {
-  if (team.jira.projects.includes(item.projectKey)) return true;
-  const components = new Set(team.jira.components.map((c) => c.toLowerCase()));
-  return item.components.some((c) => components.has(c.toLowerCase()));
+  return (!item.securityLevel || team.showRestrictedToRequester) && claimOf(item, team) !== null;
 }

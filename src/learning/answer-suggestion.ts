@@ -1,7 +1,7 @@
 import { type Actor, type PermissionContext, refusalText } from '../domain/permissions/policy.js';
 import { describeRule } from '../domain/learning/suggest-rules.js';
 import type { EventSink, LearnedState } from '../ports.js';
-import { authorise } from '../slack/authorise.js';
+import { authorise } from '../permissions/authorise.js';
 
 export interface AnswerDeps extends PermissionContext {
   learned: Pick<LearnedState, 'answer'>;
@@ -16,7 +16,7 @@ export interface AnswerDeps extends PermissionContext {
  */
 export async function answerSuggestion(deps: AnswerDeps, request: { id: string; adopt: boolean; actor: Actor }): Promise<string> {
   const teamId = request.id.slice(0, Math.max(0, request.id.indexOf(':')));
-  const permission = authorise('adopt-rule', request.actor, { item: { key: 'this suggested rule', projectKey: '', components: [], securityLevel: null }, verdictTeamId: teamId }, deps);
+  const permission = authorise('adopt-rule', request.actor, { item: { key: 'this suggested rule', projectKey: '', boardIds: [], team: null, components: [], securityLevel: null }, verdictTeamId: teamId }, deps);
   if (!permission.allowed) return `:no_entry: ${refusalText(permission)}`;
   const rule = await deps.learned.answer(request.id, request.adopt);
   if (!rule) return 'This suggestion was answered already; nothing was changed.';

@@ -6,7 +6,7 @@ import { NOT_APPLICABLE, PM, PO, type Verdict } from '../domain/verdict.js';
 import type { OwnershipDecision, Person, WorkItem } from '../domain/work-item.js';
 import { DECISION_PROPERTY } from '../jira/jira-source.js';
 import type { DecisionStore, EventSink, ItemStore, JiraWriter } from '../ports.js';
-import { authorise } from './authorise.js';
+import { authorise } from '../permissions/authorise.js';
 
 export type DecisionAction = 'claim' | 'pm' | 'po' | 'none' | 'assign';
 

@@ -103,7 +103,7 @@ describe('acceptance reminders with real Redis, the sample Jira and a fake Slack
     const outcome = await runAcceptanceAction({ items: store, state, jira: writer, teams: config.teams.teams }, { key: 'PAY-474', actor: { slackId: 'U0PRIYA01', isBot: false }, action: 'accept' });
     const result = await sendAcceptanceReminders(deps, team('payments'), MONDAY);
 
-    expect(outcome).toEqual({ ok: true, message: 'PAY-474 accepted.', handled: '✅ accepted by Priya Nair' });
+    expect(outcome).toMatchObject({ ok: true, message: 'PAY-474 accepted.', handled: '✅ accepted by Priya Nair', team: { id: 'payments' } });
     expect(await writer.listTransitions('PAY-474')).not.toContainEqual(expect.objectContaining({ name: 'Accept' }));
     expect(result.sent && result.items).not.toContain('PAY-474');
   });

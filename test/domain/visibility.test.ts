@@ -21,6 +21,15 @@ describe('domain/visibility', () => {
     expect(visibleInChannel(unmapped, 'C0PAYMENTS', teams)).toBe(false);
   });
 
+  it('shows an item where attribution places it: on a team’s board or in its Team field, whatever its project', () => {
+    const boarded = aTeam({ ...payments, jira: { projects: ['PAY'], boards: [12], components: [], teamField: 'Payments squad' } });
+    const onBoard = workItem({ key: 'OPS-6', summary: 's', issueType: 'Story', boardIds: [12] });
+    const byTeamField = workItem({ key: 'OPS-7', summary: 's', issueType: 'Story', team: 'payments squad' });
+    expect(visibleInChannel(onBoard, 'C0PAYMENTS', [boarded, platform])).toBe(true);
+    expect(visibleInTeamChannel(byTeamField, boarded)).toBe(true);
+    expect(visibleInTeamChannel(onBoard, payments)).toBe(false);
+  });
+
   it('never posts an item with a security level to any channel, even its own', () => {
     expect(visibleInChannel(secured, 'C0PAYMENTS', teams)).toBe(false);
     expect(visibleInChannel(securedPlat, 'C0PLATFORM', teams)).toBe(false);

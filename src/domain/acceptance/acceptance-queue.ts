@@ -19,10 +19,27 @@ export interface StatusChange {
   to: string;
 }
 
-export function isAwaitingAcceptance(item: WorkItem, team: Pick<TeamProfile, 'acceptance'>): boolean {
+/** The statuses that wait for the PO when a team file names none (and for items no team claims). */
+export const DEFAULT_ACCEPTANCE_STATUSES: readonly string[] = ['Ready for acceptance', 'Awaiting acceptance', 'In Review', 'Resolved'];
+
+const lowered = new WeakMap<readonly string[], ReadonlySet<string>>();
+function statusSet(statuses: readonly string[]): ReadonlySet<string> {
+  let set = lowered.get(statuses);
+  if (!set) {
+    set = new Set(statuses.map((s) => s.toLowerCase()));
+    lowered.set(statuses, set);
+  }
+  return set;
+}
+
+/**
+ * Does the item wait for the PO's acceptance? It sits in one of the team's acceptance
+ * statuses and is a story or below: an initiative or epic in a done-like status is not
+ * finished work to accept.
+ */
+export function isAwaitingAcceptance(item: Pick<WorkItem, 'status' | 'hierarchyLevel'>, team: Pick<TeamProfile, 'acceptance'> | null): boolean {
   if (item.hierarchyLevel !== null && item.hierarchyLevel > 0) return false;
-  const status = item.status.toLowerCase();
-  return team.acceptance.statuses.some((s) => s.toLowerCase() === status);
+  return statusSet(team?.acceptance.statuses ?? DEFAULT_ACCEPTANCE_STATUSES).has(item.status.toLowerCase());
 }
 
 /** The last time the item moved into its current status, from its status changes. */

@@ -5,7 +5,7 @@ import { indexTeams, type TeamIndex } from './compile-teams.js';
 import { type AttributionModel, loadModel, type ModelFile } from './model.js';
 import shippedModel from './model/attribution-model.json' with { type: 'json' };
 import { modelAnswer } from './model-verdict.js';
-import { type TeamClaim, teamClaims } from './team-claims.js';
+import { type TeamClaim, teamClaims } from '../team-claims.js';
 import type { SiteAdjustment } from '../learning/site-adjustment.js';
 
 
@@ -92,7 +92,7 @@ export function teamIndexOf(teams: readonly TeamProfile[] | TeamIndex): TeamInde
 /** Decides who owns an item. Pure: the same item, teams and decision give the same verdict. */
 export function attributeItem(item: WorkItem, context: AttributionContext): Verdict {
   const index = teamIndexOf(context.teams);
-  const claims = teamClaims(item, index);
+  const claims = teamClaims(item, index.teams);
   const primary = claims[0]?.team ?? null;
   const settings = primary ? (index.compiled.get(primary.id) ?? index.fallback) : index.fallback;
   const answer = modelAnswer(context.model ?? SHIPPED_MODEL, item, settings, context.parent, context.adjustment);

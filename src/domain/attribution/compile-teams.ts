@@ -9,7 +9,6 @@ import type { SignalId } from './defaults.js';
 export interface CompiledTeam {
   team: TeamProfile | null;
   weight: (signal: SignalId) => number;
-  acceptanceStatuses: Set<string>;
   labelRoles: Map<string, string>;
   componentRoles: Map<string, string>;
   typeOverrides: Record<string, string>;
@@ -24,16 +23,10 @@ export interface CompiledTeam {
 
 export interface TeamIndex {
   teams: readonly TeamProfile[];
-  byProject: Map<string, TeamProfile[]>;
-  byBoard: Map<number, TeamProfile[]>;
-  byComponent: Map<string, TeamProfile[]>;
-  byTeamField: Map<string, TeamProfile[]>;
   compiled: Map<string, CompiledTeam>;
   /** Settings for items no team claims. */
   fallback: CompiledTeam;
 }
-
-const DEFAULT_ACCEPTANCE = ['ready for acceptance', 'awaiting acceptance', 'in acceptance', 'ready for review', 'in review', 'resolved'];
 
 function lowerMap(record: Record<string, string>): Map<string, string> {
   return new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
@@ -45,7 +38,6 @@ function compileTeam(team: TeamProfile | null): CompiledTeam {
   return {
     team,
     weight: (signal) => weights[signal] ?? 1,
-    acceptanceStatuses: new Set((team?.acceptance.statuses ?? DEFAULT_ACCEPTANCE).map((s) => s.toLowerCase())),
     labelRoles: lowerMap(overrides?.labels ?? {}),
     componentRoles: lowerMap(overrides?.components ?? {}),
     typeOverrides: overrides?.issueTypes ?? {},
@@ -56,28 +48,13 @@ function compileTeam(team: TeamProfile | null): CompiledTeam {
   };
 }
 
-function push<K>(map: Map<K, TeamProfile[]>, key: K, team: TeamProfile): void {
-  const list = map.get(key);
-  if (list) {
-    if (!list.includes(team)) list.push(team);
-  } else map.set(key, [team]);
-}
-
 export function indexTeams(teams: readonly TeamProfile[]): TeamIndex {
   const index: TeamIndex = {
     teams,
-    byProject: new Map(),
-    byBoard: new Map(),
-    byComponent: new Map(),
-    byTeamField: new Map(),
     compiled: new Map(),
     fallback: compileTeam(null),
   };
   for (const team of teams) {
-    for (const project of team.jira.projects) push(index.byProject, project, team);
-    for (const board of team.jira.boards) push(index.byBoard, board, team);
-    for (const component of team.jira.components) push(index.byComponent, component.toLowerCase(), team);
-    if (team.jira.teamField) push(index.byTeamField, team.jira.teamField.toLowerCase(), team);
     index.compiled.set(team.id, compileTeam(team));
   }
   return index;

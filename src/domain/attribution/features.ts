@@ -1,3 +1,4 @@
+import { isAwaitingAcceptance } from '../acceptance/acceptance-queue.js';
 import { PM, PO, type Verdict } from '../verdict.js';
 import type { WorkItem } from '../work-item.js';
 import type { CompiledTeam } from './compile-teams.js';
@@ -107,7 +108,7 @@ export function extractFeatures({ item, settings, parent, words = shared }: Feat
   const story = USER_STORY.exec(item.summary) ?? USER_STORY.exec(item.description.slice(0, 400));
   if (story) add('user-story', 1, 'user-story', item.summary.includes(story[0]) ? 'summary' : 'description', quote(story[0]), 'written as a user story');
 
-  if (settings.acceptanceStatuses.has(item.status.toLowerCase()) && (level === null || level <= 0)) {
+  if (isAwaitingAcceptance(item, settings.team)) {
     add('awaiting-acceptance', 1, 'awaiting-acceptance', 'status', item.status, `status "${item.status}" waits for the PO's acceptance`);
   }
   if (parent && (parent.role === PM || parent.role === PO)) {

@@ -31,12 +31,12 @@ export type PermissionAction =
   | 'adopt-rule';
 
 /**
- * Which team's seats count: `claiming` — any team that claims the item (project, component
- * or the verdict's team); `project` — the team whose Jira project holds it (acceptance runs
- * that team's workflow); `team` — the one team the thing acted on belongs to (a rule suggested
- * to that team).
+ * Which team's seats count: `claiming` — any team that claims the item (project, board, Team
+ * field, component, or the verdict's team); `item-team` — the item's own team, the first that
+ * claims it, whose acceptance queue lists it (acceptance runs that team's workflow); `team` —
+ * the one team the thing acted on belongs to (a rule suggested to that team).
  */
-export type TeamScope = 'claiming' | 'project' | 'team';
+export type TeamScope = 'claiming' | 'item-team' | 'team';
 
 export interface PermissionRule {
   /** What the person does, as the guide names it. */
@@ -58,9 +58,9 @@ export const PERMISSIONS: Record<PermissionAction, PermissionRule> = {
   'decide-assign': { does: 'Decide: *Assign to…*', seats: OWNERSHIP, scope: 'claiming' },
   'snooze-nudge': { does: '*Snooze 1 week* on a nudge', seats: OWNERSHIP, scope: 'claiming' },
   'share-in-channel': { does: '*Share in channel*', seats: OWNERSHIP, scope: 'claiming', postsToChannel: true },
-  accept: { does: '*Accept* a finished item', seats: ACCEPTANCE, scope: 'project' },
-  reject: { does: '*Reject* a finished item (button and reason form)', seats: ACCEPTANCE, scope: 'project' },
-  'snooze-reminder': { does: '*Snooze* an acceptance reminder', seats: ACCEPTANCE, scope: 'project' },
+  accept: { does: '*Accept* a finished item', seats: ACCEPTANCE, scope: 'item-team' },
+  reject: { does: '*Reject* a finished item (button and reason form)', seats: ACCEPTANCE, scope: 'item-team' },
+  'snooze-reminder': { does: '*Snooze* an acceptance reminder', seats: ACCEPTANCE, scope: 'item-team' },
   'adopt-rule': { does: '*Make it a rule* / *No* on a rule the digest suggests', seats: ['po', 'pm'], scope: 'team' },
 };
 

@@ -1,5 +1,6 @@
 import type { PersonRefLike, TeamProfile } from '../team.js';
-import { teamsClaiming, type VisibilityItem, visibleInChannel } from '../visibility.js';
+import { claimingTeams, itemTeam } from '../team-claims.js';
+import { type VisibilityItem, visibleInChannel } from '../visibility.js';
 import { PERMISSIONS, type PermissionAction, SEAT_NAMES, type Seat } from './permission-table.js';
 
 /** Who clicked or typed: their Slack user id, the workspace they belong to, and whether they are an app. */
@@ -43,9 +44,12 @@ function seatsOf(team: TeamProfile, slackId: string): Seat[] {
 }
 
 function teamsFor(action: PermissionAction, target: PermissionTarget, teams: readonly TeamProfile[]): TeamProfile[] {
-  if (PERMISSIONS[action].scope === 'project') return teams.filter((t) => t.jira.projects.includes(target.item.projectKey));
+  if (PERMISSIONS[action].scope === 'item-team') {
+    const own = itemTeam(target.item, teams);
+    return own ? [own] : [];
+  }
   if (PERMISSIONS[action].scope === 'team') return teams.filter((t) => t.id === target.verdictTeamId);
-  const claiming = teamsClaiming(target.item, teams);
+  const claiming = claimingTeams(target.item, teams);
   const verdictTeam = teams.find((t) => t.id === target.verdictTeamId);
   return verdictTeam && !claiming.includes(verdictTeam) ? [verdictTeam, ...claiming] : claiming;
 }

@@ -13,7 +13,7 @@ const payments = aTeam({
 });
 const growth = aTeam({ id: 'growth', name: 'Growth', jira: { projects: ['GRO'], boards: [], components: ['Checkout'] }, channel: 'C0GROWTH', po: { slack: 'U0DANA', name: 'Dana Kim' } });
 const context = { teams: [payments, growth], homeWorkspaceId: 'T0ACME' };
-const item = { key: 'PAY-1', projectKey: 'PAY', components: [], securityLevel: null };
+const item = { key: 'PAY-1', projectKey: 'PAY', boardIds: [], team: null, components: [] as string[], securityLevel: null as string | null };
 const person = (slackId: string, workspaceId = 'T0ACME') => ({ slackId, workspaceId, isBot: false });
 
 describe('permission policy', () => {
@@ -29,6 +29,13 @@ describe('permission policy', () => {
     const shared = { ...item, components: ['Checkout'] };
     expect(permit('decide-pm', person('U0DANA'), { item: shared }, context).allowed).toBe(true);
     expect(permit('accept', person('U0DANA'), { item: shared }, context)).toMatchObject({ allowed: false, code: 'not-in-seat' });
+  });
+
+  it('lets the PO accept an item of another project that sits on the team’s board, as the team’s acceptance queue lists it', () => {
+    const onBoard = aTeam({ ...payments, jira: { projects: ['PAY'], boards: [12], components: [] } });
+    const borrowed = { ...item, key: 'OPS-7', projectKey: 'OPS', boardIds: [12] };
+    expect(permit('accept', person('U0PO'), { item: borrowed }, { teams: [onBoard, growth] })).toMatchObject({ allowed: true, team: { id: 'payments' } });
+    expect(permit('accept', person('U0DANA'), { item: borrowed }, { teams: [onBoard, growth] })).toMatchObject({ allowed: false, code: 'not-in-seat' });
   });
 
   it('refuses bots and users of another workspace even when the team file lists them', () => {

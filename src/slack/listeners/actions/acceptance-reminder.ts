@@ -5,7 +5,8 @@ import { refusalText } from '../../../domain/permissions/policy.js';
 import type { TeamProfile } from '../../../domain/team.js';
 import { addWorkingDays } from '../../../domain/working-days.js';
 import type { Outbox } from '../../../ports.js';
-import { authorise, slackActor } from '../../authorise.js';
+import { authorise } from '../../../permissions/authorise.js';
+import { slackActor } from '../../slack-actor.js';
 import { ACCEPTANCE_ACTIONS, reminderIdOfBlock, renderRejectModal } from '../../../views/acceptance-blocks.js';
 
 export interface AcceptanceReminderDeps extends AcceptanceActionDeps {
@@ -29,15 +30,8 @@ interface RejectModalMetadata {
 export function registerAcceptanceReminderActions(app: App, deps: AcceptanceReminderDeps): void {
   const now = deps.now ?? (() => new Date());
 
-  function teamOfKey(key: string): TeamProfile | undefined {
-    const project = key.replace(/-\d+$/, '');
-    return deps.teams.find((t) => t.jira.projects.includes(project));
-  }
-
-  /** Redraws the clicked reminder through the click's response_url, with `line` for the item. */
-  async function redrawClicked(respond: RespondFn, key: string, reminderId: string | undefined, line: string): Promise<void> {
-    const team = teamOfKey(key);
-    if (!team) return;
+  /** Redraws the team's clicked reminder through the click's response_url, with `line` for the item. */
+  async function redrawClicked(respond: RespondFn, team: TeamProfile, key: string, reminderId: string | undefined, line: string): Promise<void> {
     const record = reminderId ? await deps.state.reminder(reminderId) : null;
     if (record) {
       await deps.state.noteLeft(record.id, key, line, true);
@@ -57,7 +51,7 @@ export function registerAcceptanceReminderActions(app: App, deps: AcceptanceRemi
       await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.message });
       return;
     }
-    await redrawClicked(respond, key, reminderIdOfBlock(action.block_id), handledLine(key, outcome.handled));
+    await redrawClicked(respond, outcome.team, key, reminderIdOfBlock(action.block_id), handledLine(key, outcome.handled));
   });
 
   app.action<BlockAction<ButtonAction>>(ACCEPTANCE_ACTIONS.reject, async ({ ack, action, body, client, respond, context }) => {
@@ -94,8 +88,7 @@ export function registerAcceptanceReminderActions(app: App, deps: AcceptanceRemi
       return;
     }
     await ack();
-    const team = teamOfKey(key);
-    if (!team) return;
+    const team = outcome.team;
     const line = handledLine(key, outcome.handled);
     const record = meta.reminderId ? await deps.state.reminder(meta.reminderId) : null;
     if (record && deps.outbox) {
@@ -126,7 +119,7 @@ export function registerAcceptanceReminderActions(app: App, deps: AcceptanceRemi
     const team = permission.team;
     const until = addWorkingDays(now(), days, team.timezone, team.acceptance.workingDays);
     await deps.state.snooze(key, until, now());
-    await redrawClicked(respond, key, reminderIdOfBlock(action.block_id), snoozedLine(key, until, team));
+    await redrawClicked(respond, team, key, reminderIdOfBlock(action.block_id), snoozedLine(key, until, team));
   });
 
   // A link button: Slack opens the URL itself and still sends the click, which only needs an ack.

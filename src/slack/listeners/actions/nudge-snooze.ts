@@ -3,7 +3,8 @@ import { attentionSignature } from '../../../domain/nudges/select-nudges.js';
 import { type PermissionContext, refusalText } from '../../../domain/permissions/policy.js';
 import type { ItemStore, NudgeLedger } from '../../../ports.js';
 import { ACTIONS } from '../../../views/action-ids.js';
-import { authorise, slackActor } from '../../authorise.js';
+import { authorise } from '../../../permissions/authorise.js';
+import { slackActor } from '../../slack-actor.js';
 
 export interface SnoozeDeps extends PermissionContext {
   store: ItemStore;

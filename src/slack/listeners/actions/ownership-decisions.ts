@@ -1,7 +1,8 @@
 import type { App, BlockAction, ButtonAction, UsersSelectAction } from '@slack/bolt';
 import { refusalText } from '../../../domain/permissions/policy.js';
 import { ACTIONS } from '../../../views/action-ids.js';
-import { authorise, slackActor } from '../../authorise.js';
+import { authorise } from '../../../permissions/authorise.js';
+import { slackActor } from '../../slack-actor.js';
 import { type DecisionAction, type DecisionDeps, recordDecision } from '../../record-decision.js';
 import { renderVerdictCard } from '../../../views/verdict-card.js';
 

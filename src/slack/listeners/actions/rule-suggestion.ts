@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { type AnswerDeps, answerSuggestion } from '../../../learning/answer-suggestion.js';
 import { ACTIONS } from '../../../views/action-ids.js';
-import { slackActor } from '../../authorise.js';
+import { slackActor } from '../../slack-actor.js';
 
 /** The two buttons of a rule the digest suggests; the answer is private to who clicked. */
 export function registerRuleSuggestionActions(app: App, deps: AnswerDeps): void {
