@@ -3,8 +3,19 @@ import { QUEUES } from '../queue/queues.js';
 import type { Runtime } from '../runtime/build-runtime.js';
 import type { Feature } from '../runtime/feature.js';
 import { registerAcceptanceReminderActions } from '../slack/listeners/actions/acceptance-reminder.js';
-import { mirrorReminder } from './reminder-redraw.js';
+import type { TeamProfile } from '../domain/team.js';
+import type { Clock, Outbox } from '../ports.js';
+import type { Reaction } from '../runtime/process-events.js';
+import { mirrorReminder, type RedrawDeps } from './reminder-redraw.js';
 import { slackPresence } from './slack-presence.js';
+
+/** After a sync, each synced team's reminder is edited so items handled in Jira leave it. */
+export function mirrorRemindersAfterSync(deps: RedrawDeps & { outbox: Outbox }, teams: readonly TeamProfile[], clock: Clock): Reaction<'itemsSynced'> {
+  return async ({ teamId }) => {
+    const synced = teams.filter((t) => t.acceptance.enabled && (!teamId || t.id === teamId));
+    await Promise.all(synced.map((team) => mirrorReminder(deps, team, clock.now())));
+  };
+}
 
 /**
  * PO acceptance reminders: a pass per team every 15 minutes, the reminder edited right after a
@@ -17,10 +28,7 @@ export function wireAcceptance(rt: Runtime): Feature {
   const { items, acceptanceState: state, outbox, jira: site } = rt.adapters;
   const teams = rt.config.teams.teams;
   const queue = rt.queue(QUEUES.acceptance);
-  rt.events.on('itemsSynced', async ({ teamId }) => {
-    const synced = teams.filter((t) => t.acceptance.enabled && (!teamId || t.id === teamId));
-    await Promise.all(synced.map((team) => mirrorReminder({ items, state, outbox }, team, rt.clock.now())));
-  });
+  rt.events.on('itemsSynced', mirrorRemindersAfterSync({ items, state, outbox }, teams, rt.clock));
   return {
     worker: {
       queue: QUEUES.acceptance,

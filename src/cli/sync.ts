@@ -1,22 +1,72 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load-config.js';
+import type { Config } from '../../config/schema.js';
+import { mirrorRemindersAfterSync } from '../acceptance/wire.js';
+import { count } from '../domain/plural.js';
+import { createLogger } from '../logger.js';
+import { nudgeWhenItemsNeedAttention } from '../nudges/wire.js';
 import { systemClock } from '../ports.js';
+import { QUEUES } from '../queue/queues.js';
+import { createProcessEvents } from '../runtime/process-events.js';
+import { withAdapters } from '../runtime/with-adapters.js';
 import { formatSyncSummary, runSyncOnce } from '../sync/sync-service.js';
 import { syncDepsFrom } from '../sync/wire.js';
-import { withAdapters } from '../runtime/with-adapters.js';
+
+/** Who hears about items that newly need attention after a one-shot sync. */
+interface NudgeHandOff {
+  /** Items per team (teams that nudge) whose verdict newly needs attention. */
+  attention: Map<string, number>;
+  /** A Slack token is set, so the sweeps were queued for a `work` or `start` process. */
+  queued: boolean;
+  /** A process is taking nudge sweeps from the queue right now. */
+  workerRunning: boolean;
+}
+
+/** The summary's line about nudges; none when nothing newly needs attention. */
+function nudgeLine({ attention, queued, workerRunning }: NudgeHandOff): string | undefined {
+  const total = [...attention.values()].reduce((n, k) => n + k, 0);
+  if (total === 0) return undefined;
+  const head = `  nudges: ${count(total, 'item')} newly ${total === 1 ? 'needs' : 'need'} attention (${[...attention].map(([team, n]) => `${team} ${n}`).join(', ')})`;
+  if (!queued) return `${head}; none sent: SLACK_BOT_TOKEN is not set`;
+  if (workerRunning) return `${head}; the running who-owns process nudges about them now (within the teams' working hours)`;
+  return `${head}; queued, but no who-owns start or work process is running: the nudges go out when one starts`;
+}
+
+/**
+ * One sync of every scope, followed by what a running process does after its own syncs: each
+ * team's nudge sweep is queued for the items that newly need attention, and acceptance
+ * reminders drop items handled in Jira. Nothing is posted from here: a `work` or `start`
+ * process sends what was queued. Without a Slack token nothing is queued, and the summary
+ * says who would have been nudged.
+ */
+async function syncOnce(config: Config, mode: 'full' | 'incremental'): Promise<void> {
+  await withAdapters(config, async (adapters, _redis, queue) => {
+    const teams = config.teams.teams;
+    const events = createProcessEvents(createLogger({ level: 'warn', destination: process.stderr }));
+    const attention = new Map<string, number>();
+    events.on('itemsNeedAttention', async ({ teamId, keys }) => {
+      if (teams.find((t) => t.id === teamId)?.nudges.enabled) attention.set(teamId, (attention.get(teamId) ?? 0) + keys.length);
+    });
+    const nudges = adapters.slack ? queue(QUEUES.nudges) : undefined;
+    if (nudges) {
+      events.on('itemsNeedAttention', nudgeWhenItemsNeedAttention(nudges, teams));
+      events.on('itemsSynced', mirrorRemindersAfterSync({ items: adapters.items, state: adapters.acceptanceState, outbox: adapters.outbox }, teams, systemClock));
+    }
+    const run = await runSyncOnce(syncDepsFrom(adapters, config, systemClock, events), mode);
+    const workerRunning = nudges && attention.size > 0 ? (await nudges.getWorkers()).length > 0 : false;
+    const nudging = nudgeLine({ attention, queued: Boolean(nudges), workerRunning });
+    process.stdout.write(`${formatSyncSummary(run)}\n${nudging ? `${nudging}\n` : ''}`);
+    if (run.scopes.some((s) => s.error)) process.exitCode = 1;
+  });
+}
 
 export function registerSync(program: Command): void {
   program
     .command('sync')
     .description('Sync every team scope from Jira into Redis (incremental when a cursor exists)')
-    .requiredOption('--once', 'run one sync of every scope and exit with a one-line summary')
+    .requiredOption('--once', 'run one sync of every scope and exit with a one-line summary; nudges and reminder edits are queued for the running process')
     .option('--full', 'ignore cursors: read everything and remove what Jira no longer has')
     .action(async (options: { once: boolean; full?: boolean }) => {
-      const config = loadConfig(process.env);
-      await withAdapters(config, async (adapters) => {
-        const run = await runSyncOnce(syncDepsFrom(adapters, config, systemClock), options.full ? 'full' : 'incremental');
-        process.stdout.write(`${formatSyncSummary(run)}\n`);
-        if (run.scopes.some((s) => s.error)) process.exitCode = 1;
-      });
+      await syncOnce(loadConfig(process.env), options.full ? 'full' : 'incremental');
     });
 }

@@ -1,9 +1,19 @@
+import type { Queue } from 'bullmq';
 import { enqueueNudgeSweep, scheduleNudges, startNudgesWorker } from '../../workers/nudges.worker.js';
+import type { TeamProfile } from '../domain/team.js';
 import { QUEUES } from '../queue/queues.js';
 import type { Runtime } from '../runtime/build-runtime.js';
 import type { Feature } from '../runtime/feature.js';
+import type { Reaction } from '../runtime/process-events.js';
 import { registerSnoozeAction } from '../slack/listeners/actions/nudge-snooze.js';
 import { onDecisionForNudges } from './nudge-sweep.js';
+
+/** Items that newly need attention queue their team's nudge sweep at once (teams that nudge). */
+export function nudgeWhenItemsNeedAttention(queue: Queue, teams: readonly Pick<TeamProfile, 'id' | 'nudges'>[]): Reaction<'itemsNeedAttention'> {
+  return async ({ teamId, keys }) => {
+    if (teams.find((t) => t.id === teamId)?.nudges.enabled) await enqueueNudgeSweep(queue, teamId, keys);
+  };
+}
 
 /**
  * Nudges about items nobody owns yet: a sweep per team every 30 minutes and right after a sync
@@ -14,9 +24,7 @@ export function wireNudges(rt: Runtime): Feature {
   const { items, nudgeLedger: ledger, outbox } = rt.adapters;
   const teams = rt.config.teams.teams;
   const queue = rt.queue(QUEUES.nudges);
-  rt.events.on('itemsNeedAttention', async ({ teamId, keys }) => {
-    if (teams.find((t) => t.id === teamId)?.nudges.enabled) await enqueueNudgeSweep(queue, teamId, keys);
-  });
+  rt.events.on('itemsNeedAttention', nudgeWhenItemsNeedAttention(queue, teams));
   rt.events.on('decisionRecorded', ({ key, decision }) => onDecisionForNudges({ ledger, outbox }, key, decision));
   return {
     worker: {

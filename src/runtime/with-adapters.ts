@@ -12,9 +12,10 @@ export interface OneShotOptions extends Omit<AdapterOptions, 'queue'> {
 
 /**
  * Runs a one-shot command with the same adapters a process builds, on a Redis connection
- * that gives up quickly (a command should fail, not hang, when Redis is down).
+ * that gives up quickly (a command should fail, not hang, when Redis is down), and the
+ * process's queues, so a command can hand work to a running `work` process.
  */
-export async function withAdapters<T>(config: Config, run: (adapters: Adapters, redis: Redis) => Promise<T>, options: OneShotOptions = {}): Promise<T> {
+export async function withAdapters<T>(config: Config, run: (adapters: Adapters, redis: Redis, queue: (name: QueueName) => Queue) => Promise<T>, options: OneShotOptions = {}): Promise<T> {
   const { redis: redisOptions, ...adapterOptions } = options;
   const redis = createRedis(config.env.REDIS_URL, { maxRetriesPerRequest: 3, connectTimeout: 5000, ...redisOptions });
   redis.on('error', () => {});
@@ -25,7 +26,7 @@ export async function withAdapters<T>(config: Config, run: (adapters: Adapters, 
     return created;
   };
   try {
-    return await run(buildAdapters(config, redis, { ...adapterOptions, queue }), redis);
+    return await run(buildAdapters(config, redis, { ...adapterOptions, queue }), redis, queue);
   } finally {
     await Promise.allSettled(queues.map((q) => q.close()));
     redis.disconnect();

@@ -10,6 +10,9 @@ import { scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
 import { generateSite, startFakeJira } from '../support/fake-jira-server.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 import { testAdapters } from '../support/test-adapters.js';
+import { waitFor } from '../delivery/outbox-harness.js';
+import { startFakeSlackApi } from '../support/fake-slack-api.js';
+import { startTestProcess } from '../support/test-process.js';
 
 const run = promisify(execFile);
 
@@ -82,6 +85,37 @@ describe('who-owns sync --once and the sync queue', () => {
       await refusing.close();
     }
   });
+
+  it('without a Slack token, says which teams have items that newly need attention and queues no nudge', async () => {
+    const { stdout } = await run(process.execPath, ['bin/who-owns.js', 'sync', '--once'], { env: { ...env, REDIS_PREFIX: 'cron-quiet' }, timeout: 60_000 });
+
+    expect(stdout).toMatch(/^ {2}nudges: \d+ items newly need attention \((payments|growth|platform) \d+.*\); none sent: SLACK_BOT_TOKEN is not set$/m);
+    const nudges = new Queue('nudges', { connection: redis.client(), prefix: 'cron-quiet' });
+    expect(await nudges.getJobCounts('waiting', 'delayed', 'active', 'completed')).toEqual({ waiting: 0, delayed: 0, active: 0, completed: 0 });
+    await nudges.close();
+  });
+
+  it('from cron, hands the nudges to the running process, which posts them within seconds', async () => {
+    const slack = await startFakeSlackApi();
+    const slackEnv = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'who-owns-test-signing-secret', SLACK_API_URL: slack.apiUrl, REDIS_PREFIX: 'cron' };
+    // Monday 10:30 in Berlin, inside the teams' working hours; the process syncs nothing itself.
+    const proc = await startTestProcess(redis.url, { env: slackEnv, work: true, queues: ['nudges', 'notify'], clock: { now: () => new Date('2026-11-23T09:30:00Z') } });
+    try {
+      const nudgesPosted = () => ['C0PAYMENTS', 'C0GROWTH1', 'C0PLATFORM'].flatMap((c) => slack.channelMessages(c)).filter((m) => /needs? an owner decision/.test(JSON.stringify(m)));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(nudgesPosted()).toEqual([]);
+
+      const { stdout } = await run(process.execPath, ['bin/who-owns.js', 'sync', '--once'], { env: { ...env, ...slackEnv }, timeout: 60_000 });
+      const ranAt = Date.now();
+
+      expect(stdout).toMatch(/^ {2}nudges: \d+ items newly need attention \(.*\); the running who-owns process nudges about them now/m);
+      await waitFor(() => nudgesPosted().length > 0, 15_000);
+      expect(Date.now() - ranAt).toBeLessThan(15_000);
+    } finally {
+      await proc.stop();
+      await slack.close();
+    }
+  }, 90_000);
 
   it('runs scope jobs on the BullMQ sync queue and keeps one schedule per team across restarts', async () => {
     const connection = redis.client();
