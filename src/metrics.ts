@@ -20,43 +20,8 @@ export interface CountableQueue {
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
 
-export interface Metrics {
-  registry: Registry;
-  /** Seconds a job took, by queue and outcome (`completed` | `failed`). */
-  jobDuration: Histogram<'queue' | 'outcome'>;
-  /** Jira REST calls by operation (short name, e.g. `search`, `myself`) and outcome. */
-  jiraCalls: Counter<'operation' | 'outcome'>;
-  /** Slack Web API calls by method (e.g. `chat.postMessage`) and outcome. */
-  slackCalls: Counter<'method' | 'outcome'>;
-  /** Items fetched from Jira by sync, per scope (e.g. `project-PAY`, `board-12`). */
-  itemsSynced: Counter<'scope'>;
-  /** Verdicts computed by attribution, by ownership state (po, pm, unclear, …). */
-  verdicts: Counter<'state'>;
-  /** Nudges posted (channel or DM), per team. */
-  nudgesSent: Counter<'team'>;
-  /** Weekly digests posted, per team. */
-  digestsSent: Counter<'team'>;
-  /** Acceptance reminders sent, per team and kind (`reminder` | `escalation`). */
-  remindersSent: Counter<'team' | 'kind'>;
-  /** Messages given up on after all retries (dead letters), by kind. */
-  deliveriesDeadLettered: Counter<'kind'>;
-  /** Slash commands and interactions answered, by kind and outcome. */
-  slackRequests: Counter<'kind' | 'outcome'>;
-  /** Actions refused by the permission policy, by action and reason (bot, other-workspace, no-team, not-in-seat, channel). */
-  permissionRefusals: Counter<'action' | 'reason'>;
-  /** Jobs per queue and state, read from Redis at scrape time. */
-  queueJobs: Gauge<'queue' | 'state'>;
-  /** Seconds since the last successful sync of a scope, computed at scrape time. */
-  syncLag: Gauge<'scope'>;
-  /** Unix time of the last successful sync of a scope. */
-  syncLastSuccess: Gauge<'scope'>;
-  /** Parts of a scope the last sync could not read (boards, projects, fields), per scope. */
-  syncWarnings: Gauge<'scope'>;
-  /** Jira Cloud points spent (1 per call plus 1 per object read), by lane (`background` sync, `interactive` look-ups). */
-  jiraPoints: Counter<'lane'>;
-}
-
-function createMetrics(): Metrics & { watched: CountableQueue[]; lastSync: Map<string, number> } {
+/** Every metric, with what it counts in its `help`; label names are typed from `labelNames`. */
+function createMetrics() {
   const registry = new Registry();
   const watched: CountableQueue[] = [];
   const lastSync = new Map<string, number>();
@@ -124,6 +89,8 @@ let defaultsCollected = false;
 
 /** The process-wide metrics. */
 export const metrics: Metrics = state;
+
+export type Metrics = Omit<ReturnType<typeof createMetrics>, 'watched' | 'lastSync'>;
 
 /** Adds Node process metrics (memory, event-loop lag, GC) once per process. */
 export function collectProcessMetrics(): void {

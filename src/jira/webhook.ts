@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBodyUpTo } from '../http-body.js';
 
 /** Jira admin webhooks with a secret sign the raw body: `X-Hub-Signature: sha256=<hex HMAC>`. */
 export function verifyJiraSignature(rawBody: Buffer, header: string | undefined, secret: string): boolean {
@@ -52,17 +53,6 @@ export function refreshFromPayload(payload: unknown): WebhookRefresh | null {
 
 const MAX_BODY = 1024 * 1024;
 
-async function readRaw(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 function reply(res: ServerResponse, status: number, body: Record<string, unknown>): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -83,7 +73,7 @@ export interface WebhookDeliveryLog {
 export function createJiraWebhookHandler(options: { secret: string; enqueue: (refresh: WebhookRefresh) => Promise<void>; deliveries?: WebhookDeliveryLog; now?: () => Date }) {
   return async function handleJiraWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return reply(res, 405, { error: 'POST only' });
-    const raw = await readRaw(req);
+    const raw = await readBodyUpTo(req, MAX_BODY);
     if (!raw) return reply(res, 413, { error: 'payload too large' });
     const signature = req.headers['x-hub-signature'];
     if (!verifyJiraSignature(raw, Array.isArray(signature) ? signature[0] : signature, options.secret) && !carriesDeliveryToken(req, options.secret)) {

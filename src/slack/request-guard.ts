@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidSlackRequest } from '@slack/bolt';
 import type { SeenSignatures } from '../ports.js';
+import { readBodyUpTo } from '../http-body.js';
 
 export interface RequestGuardOptions {
   signingSecret: string;
@@ -19,17 +20,6 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 function refuse(res: ServerResponse, status: number, error: string): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ error }));
@@ -44,7 +34,7 @@ export function guardSlackRequests(options: RequestGuardOptions) {
   const now = options.now ?? Date.now;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST') return void (await options.next(req, res));
-    const body = await readBody(req, options.bodyLimit ?? 1_000_000);
+    const body = await readBodyUpTo(req, options.bodyLimit ?? 1_000_000);
     if (!body) return refuse(res, 413, 'request body too large');
     const text = body.toString('utf8');
     const signature = header(req, 'x-slack-signature');

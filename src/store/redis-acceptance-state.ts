@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { RedisKeyspace } from './keyspace.js';
 import type { AcceptanceState, RedrawClaim, ReminderRecord } from '../ports.js';
 
 /** Reminders are edited for as long as the outbox remembers where they landed (7 days). */
@@ -28,15 +28,8 @@ return 1
  * clicking at once run a Jira transition only once. Per reminder DM: the items it listed, so
  * it can be edited when they leave the queue in Slack or in Jira.
  */
-export class RedisAcceptanceState implements AcceptanceState {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
-  private key(kind: string, item: string): string {
-    return `${this.prefix}:acceptance:${kind}:${item}`;
-  }
+export class RedisAcceptanceState extends RedisKeyspace implements AcceptanceState {
+  protected readonly area = 'acceptance';
 
   /**
    * Hides the item until `until`. The date is compared with the caller's clock, not Redis's;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { RedisKeyspace } from './keyspace.js';
 import type { OwnershipDecision } from '../domain/work-item.js';
 import type { DecisionStore } from '../ports.js';
 
@@ -7,15 +7,8 @@ import type { DecisionStore } from '../ports.js';
  * entry is in force, the list is the audit trail of who decided what and when. Redis runs
  * with append-only persistence, so decisions survive a restart.
  */
-export class RedisDecisionStore implements DecisionStore {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
-  private key(itemKey: string): string {
-    return `${this.prefix}:decisions:${itemKey}`;
-  }
+export class RedisDecisionStore extends RedisKeyspace implements DecisionStore {
+  protected readonly area = 'decisions';
 
   async record(key: string, decision: OwnershipDecision): Promise<void> {
     await this.redis.rpush(this.key(key), JSON.stringify(decision));

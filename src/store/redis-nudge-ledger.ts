@@ -1,19 +1,12 @@
-import type { Redis } from 'ioredis';
+import { RedisKeyspace } from './keyspace.js';
 import type { NudgeRecord } from '../domain/nudges/select-nudges.js';
 import type { NudgeLedger, NudgeMessageRecord } from '../ports.js';
 
 const YEAR_SECONDS = 365 * 86_400;
 
 /** Per team: what was nudged when, which message lists each item, and what was escalated. */
-export class RedisNudgeLedger implements NudgeLedger {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
-  private key(...parts: string[]): string {
-    return [this.prefix, 'nudges', ...parts].join(':');
-  }
+export class RedisNudgeLedger extends RedisKeyspace implements NudgeLedger {
+  protected readonly area = 'nudges';
 
   async load(teamId: string): Promise<Map<string, NudgeRecord>> {
     const raw = await this.redis.hgetall(this.key('ledger', teamId));

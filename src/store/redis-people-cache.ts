@@ -1,17 +1,10 @@
-import type { Redis } from 'ioredis';
+import { RedisKeyspace } from './keyspace.js';
 import type { PersonDirectory } from '../people/person-lookup.js';
 import type { CachedLookup, PeopleCache } from '../ports.js';
 
 /** Email → Slack / Jira id lookups, one hash per directory, so a restart need not ask again. */
-export class RedisPeopleCache implements PeopleCache {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
-  private key(directory: PersonDirectory): string {
-    return `${this.prefix}:people:${directory}`;
-  }
+export class RedisPeopleCache extends RedisKeyspace implements PeopleCache {
+  protected readonly area = 'people';
 
   async get(directory: PersonDirectory, emails: readonly string[]): Promise<Map<string, CachedLookup>> {
     const found = new Map<string, CachedLookup>();

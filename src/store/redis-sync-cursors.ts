@@ -1,16 +1,9 @@
-import type { Redis } from 'ioredis';
+import { RedisKeyspace } from './keyspace.js';
 import type { ScopeProgress, SyncCursors } from '../ports.js';
 
 /** Sync cursors and progress under `{prefix}:sync:*`. */
-export class RedisSyncCursors implements SyncCursors {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
-  private key(kind: string, scope: string): string {
-    return `${this.prefix}:sync:${kind}:${scope}`;
-  }
+export class RedisSyncCursors extends RedisKeyspace implements SyncCursors {
+  protected readonly area = 'sync';
 
   async cursor(scope: string): Promise<string | null> {
     return this.redis.get(this.key('cursor', scope));
