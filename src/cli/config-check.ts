@@ -36,8 +36,8 @@ export function summariseConfig(config: Config): string {
 }
 
 /** Each team's rules: the team file's maps beside the ones adopted from what the decisions suggested. */
-export function summariseRules(config: Config, adopted: readonly SuggestedRule[]): string {
-  const lines = ['Rules (in the team file | adopted from decisions):'];
+export function summariseRules(config: Config, adopted: readonly SuggestedRule[] | string): string {
+  const lines = [`Rules (in the team file | adopted from decisions${typeof adopted === 'string' ? `: ${adopted}` : ''}):`];
   for (const team of config.teams.teams) {
     const maps = team.attribution;
     const configured = [
@@ -45,15 +45,22 @@ export function summariseRules(config: Config, adopted: readonly SuggestedRule[]
       ...Object.entries(maps.labels).map(([value, role]) => describeRule({ kind: 'label', value, role })),
       ...Object.entries(maps.components).map(([value, role]) => describeRule({ kind: 'component', value, role })),
     ];
-    const learned = adopted.filter((r) => r.teamId === team.id).map((r) => `${describeRule(r)} (${r.decisions} decisions)`);
+    const learned = typeof adopted === 'string' ? [] : adopted.filter((r) => r.teamId === team.id).map((r) => `${describeRule(r)} (${r.decisions} decisions)`);
     lines.push(`  ${team.id}: ${configured.join(', ') || 'none'} | ${learned.join(', ') || 'none'}${maps.learn === false ? ' — learning off' : ''}`);
   }
   return lines.join('\n');
 }
 
-/** Rules adopted from suggestions, as stored for the configured Jira site. */
-export async function adoptedRules(config: Config): Promise<SuggestedRule[]> {
-  return withAdapters(config, ({ learned }) => learned.adopted());
+/**
+ * Rules adopted from suggestions, as stored for the configured Jira site; a sentence instead
+ * when Redis does not answer at once (the check validates the files, it does not wait for Redis).
+ */
+export async function adoptedRules(config: Config): Promise<SuggestedRule[] | string> {
+  try {
+    return await withAdapters(config, ({ learned }) => learned.adopted(), { redis: { maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null } });
+  } catch (error) {
+    return `not read, Redis did not answer (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 /**

@@ -26,9 +26,9 @@ export interface SiteExample {
  * model is sure of. Words are noisier than fields, the site-wide lean most of all. Chosen on the
  * learning curve of docs/attribution.md (npm run bench:learning), which says how.
  */
-const NAMED_LAMBDA = 10;
-const WORD_LAMBDA = 30;
-const BIAS_LAMBDA = 100;
+const NAMED_LAMBDA = 6;
+const WORD_LAMBDA = 20;
+const BIAS_LAMBDA = 30;
 /** A word of one decided item is that item's, not a convention. */
 const MIN_ITEMS_PER_WORD = 2;
 const MAX_ITERATIONS = 60;
