@@ -1,7 +1,7 @@
-import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../config/schema.js';
 import { runDoctor } from '../../src/doctor/run-doctor.js';
+import { slackClientsFromEnv } from '../../src/runtime/adapters.js';
 import { manifestBotScopes } from '../../src/slack/manifest-scopes.js';
 import { startFakeSlackApi } from '../support/fake-slack-api.js';
 import { signedHeaders } from '../support/slack-signing.js';
@@ -46,8 +46,9 @@ describe('slack: App Home "My ownership"', () => {
   it('shows the people of the team file the latest set-up checks with the fixes doctor prints; nobody else', async () => {
     // A workspace whose token lacks a history scope, checked by the real doctor.
     const workspace = await startFakeSlackApi({ scopes: manifestBotScopes().filter((s) => s !== 'groups:history') });
-    const config = { ...t.runtime.config, env: { ...t.runtime.config.env, JIRA_WEBHOOK_SECRET: undefined } } as Config;
-    const slack = new webApi.WebClient('xoxb-test', { slackApiUrl: workspace.apiUrl, retryConfig: { retries: 0 } });
+    const config = { ...t.runtime.config, env: { ...t.runtime.config.env, JIRA_WEBHOOK_SECRET: undefined, SLACK_API_URL: workspace.apiUrl } } as Config;
+    const slack = slackClientsFromEnv(config.env, { slackRetries: 0 })?.web;
+    if (!slack) throw new Error('the test process has a Slack token');
     const checks = await runDoctor(config, { redis: t.redis.client(), slack, manifestScopes: manifestBotScopes(), now: new Date() });
     await workspace.close();
     await t.runtime.adapters.doctorResults.save(checks, new Date('2026-11-23T08:00:00Z'));
