@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -16,21 +16,23 @@ import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 import { testAdapters } from '../support/test-adapters.js';
 
 /**
- * Two sync workers, each in its own process, share one Jira app and so one hourly points
- * quota: what they spend together stays within the one background share, and a live look-up
- * from a third process still answers from the share kept for look-ups.
+ * A sync worker process (as `who-owns work` runs it) and a cron's `who-owns sync --once` share
+ * one Jira app and so one hourly points quota: what they spend together stays within the one
+ * background share, and a live look-up from a third process still answers from the share kept
+ * for look-ups.
  */
 const PER_HOUR = 1_500;
 const BACKGROUND_LIMIT = PER_HOUR * 0.8;
 /** One search page of 100 items: 1 point for the call, 1 per issue. */
 const PAGE_POINTS = 101;
 const PREFIX = 'shared-points';
+/** Slow enough that neither process spends the hour's share before the other starts. */
+const RPS = 5;
 
 let redis: TestRedis;
 let client: Redis;
 let jira: SampleJiraServer;
 let dir: string;
-let teamFile: string;
 const children: ChildProcess[] = [];
 /** Points Jira counted, as Atlassian documents them: 1 a call, plus 1 per object a read returns. */
 const spent = { points: 0, requests: 0, lastAt: 0 };
@@ -64,9 +66,14 @@ beforeAll(async () => {
     return false;
   });
   dir = mkdtempSync(join(tmpdir(), 'who-owns-shared-points-'));
-  teamFile = join(dir, 'teams.yaml');
-  writeFileSync(teamFile, 'teams:\n  - id: payments\n    name: Payments\n    jira: { projects: [PAY] }\n  - id: growth\n    name: Growth\n    jira: { projects: [GRO] }\n');
 });
+
+/** A team file with one team: each process syncs its own. */
+function teamFile(id: string, name: string, project: string): string {
+  const path = join(dir, `${id}.yaml`);
+  writeFileSync(path, `teams:\n  - id: ${id}\n    name: ${name}\n    jira: { projects: [${project}] }\n`);
+  return path;
+}
 afterAll(async () => {
   for (const child of children) await killHard(child);
   await jira.close();
@@ -75,12 +82,14 @@ afterAll(async () => {
 });
 
 describe('one points budget for every process of the install (JIRA_POINTS_PER_HOUR)', () => {
-  it('keeps two sync processes together within the hour’s background share, and look-ups still answer', async () => {
-    for (let i = 0; i < 2; i++) {
-      children.push(await startWorkerProcess('test/support/sync-worker-process.ts', { redisUrl: redis.url, prefix: PREFIX, jiraUrl: jira.url, teamFile, maxRps: 1000, pointsPerHour: PER_HOUR }));
-    }
-    const queue = new Queue(QUEUES.sync, { connection: client, prefix: PREFIX });
-    for (const teamId of ['payments', 'growth']) await queue.add('scope', { kind: 'scope', teamId, mode: 'full' }, { jobId: `full-${teamId}` });
+  it('keeps a sync worker and a cron sync --once together within the hour’s background share, and look-ups still answer', async () => {
+    const worker = await startWorkerProcess('test/support/sync-worker-process.ts', { redisUrl: redis.url, prefix: PREFIX, jiraUrl: jira.url, teamFile: teamFile('payments', 'Payments', 'PAY'), maxRps: RPS, pointsPerHour: PER_HOUR, lockMs: 30_000 });
+    children.push(worker);
+    const cron = spawn(process.execPath, ['bin/who-owns.js', 'sync', '--once'], {
+      env: { PATH: process.env.PATH ?? '', WHO_OWNS_CONFIG: teamFile('growth', 'Growth', 'GRO'), REDIS_URL: redis.url, REDIS_PREFIX: PREFIX, JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x', JIRA_MAX_RPS: String(RPS), JIRA_POINTS_PER_HOUR: String(PER_HOUR), LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    children.push(cron);
     const teams = [aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [], components: [] } }), aTeam({ id: 'growth', name: 'Growth', jira: { projects: ['GRO'], boards: [], components: [] } })];
     const { adapters } = testAdapters(client, {
       prefix: PREFIX,
@@ -88,9 +97,11 @@ describe('one points budget for every process of the install (JIRA_POINTS_PER_HO
       env: { JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x', JIRA_MAX_RPS: '1000', JIRA_POINTS_PER_HOUR: String(PER_HOUR) },
     });
 
-    // Both workers sync at once until the shared hour is spent; then neither asks Jira again.
-    await waitFor(async () => (await queue.getActiveCount()) === 2, 20_000, 'both workers to take a scope');
-    await waitFor(() => spent.points >= BACKGROUND_LIMIT && Date.now() - spent.lastAt > 1_500, 30_000, 'the syncs to stop at the budget');
+    // Once the cron's sync is under way the worker's starts: both sync until the shared hour is spent, then neither asks Jira again.
+    await waitFor(async () => (await adapters.items.teamItemKeys('growth')).length > 0, 30_000, 'the cron sync to store a page');
+    const queue = new Queue(QUEUES.sync, { connection: client, prefix: PREFIX });
+    await queue.add('scope', { kind: 'scope', teamId: 'payments', mode: 'full' }, { jobId: 'full-payments' });
+    await waitFor(() => spent.points >= BACKGROUND_LIMIT && Date.now() - spent.lastAt > 1_500, 40_000, 'the syncs to stop at the budget');
     const bothSynced = [(await adapters.items.teamItemKeys('payments')).length, (await adapters.items.teamItemKeys('growth')).length];
     const stoppedAt = { ...spent };
 
@@ -105,7 +116,8 @@ describe('one points budget for every process of the install (JIRA_POINTS_PER_HO
     expect(stoppedAt.points).toBeGreaterThanOrEqual(BACKGROUND_LIMIT);
     expect(stoppedAt.points).toBeLessThanOrEqual(BACKGROUND_LIMIT + 3 * PAGE_POINTS);
     expect(bothSynced.every((n) => n > 0 && n < 2_000)).toBe(true);
-    expect(await queue.getActiveCount()).toBe(2);
+    expect(await queue.getActiveCount()).toBe(1);
+    expect(cron.exitCode).toBeNull();
     expect(answer?.item.key).toBe('GRO-1999');
     expect(answeredIn).toBeLessThan(2_000);
     await queue.close();
