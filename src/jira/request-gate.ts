@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { subscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { classifyJiraError, type JiraFailure, JiraRequestError } from './jira-errors.js';
 import { type PointsBudget, pointsOf } from './points-budget.js';
 
@@ -41,6 +44,33 @@ export interface JiraGate {
   readonly maxConcurrency: number;
 }
 
+/** `RateLimit-Reason` of Jira's per-second limits (jira-burst-based, …), as against its hourly quotas. */
+const BURST = /burst/i;
+
+/** Answer times remembered per operation, and what is taken off the fastest of them (jitter). */
+const ANSWER_SAMPLES = 20;
+const ANSWER_SLACK_MS = 25;
+
+/** A request's place in the rate window. */
+interface Place {
+  operation: string;
+  sentAt: number;
+  /** When its HTTP request was fully handed to the network, if it went through Node's HTTP client. */
+  flushedAt?: number;
+  /** Infinity while in flight. */
+  answeredAt: number;
+}
+
+/** The place of the call being made, so the HTTP client's request can be tied to it. */
+const sending = new AsyncLocalStorage<Place>();
+subscribe('http.client.request.start', (message) => {
+  const place = sending.getStore();
+  const request = (message as { request?: ClientRequest }).request;
+  request?.once('finish', () => {
+    if (place) place.flushedAt ??= Date.now();
+  });
+});
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -53,8 +83,10 @@ export class RequestGate implements JiraGate {
   readonly stats: GateStats = { requests: 0, rateLimited: 0, retries: 0, points: 0 };
   private active = 0;
   private readonly waiting: (() => void)[] = [];
-  /** Requests that may still fall in Jira's current window: when each was answered (Infinity while in flight). */
-  private readonly recent: { answeredAt: number }[] = [];
+  /** Requests that may still fall in Jira's current window. */
+  private readonly recent: Place[] = [];
+  /** Recent answer times (ms) of successful calls, per operation. */
+  private readonly answerTimes = new Map<string, number[]>();
   /** Waiting for a request in flight to be answered, when every place in the window is taken. */
   private readonly answerWaiters: (() => void)[] = [];
   private pausedUntil = 0;
@@ -98,10 +130,12 @@ export class RequestGate implements JiraGate {
     };
     for (let attempt = 1; ; attempt++) {
       let wait: number;
-      const release = await this.acquire();
+      const { release, place } = await this.acquire(operation);
+      let answered = false;
       try {
         this.stats.requests++;
-        const result = await call();
+        const result = await sending.run(place, call);
+        answered = true;
         spend(pointsOf(result, options.write));
         return result;
       } catch (error) {
@@ -115,10 +149,11 @@ export class RequestGate implements JiraGate {
         this.stats.retries++;
         const backoff = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (attempt - 1));
         wait = failure.retryAfterMs ?? backoff / 2 + this.options.random() * (backoff / 2);
-        // A rate limit applies to the whole site: every caller waits, not just this one.
-        if (failure.kind === 'rate-limited') this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
+        // A quota (or unnamed) limit applies to the whole app: every caller waits. A burst 429 says
+        // this request came a little early in Jira's second: it waits as told, the others keep to the window.
+        if (failure.kind === 'rate-limited' && !BURST.test(failure.reason ?? '')) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
       } finally {
-        release();
+        release(answered);
       }
       await this.options.sleep(wait);
     }
@@ -132,17 +167,20 @@ export class RequestGate implements JiraGate {
   }
 
   /** Waits for a free slot and a place in the rate window; returns the slot's release, to call once Jira has answered. */
-  private async acquire(): Promise<() => void> {
+  private async acquire(operation: string): Promise<{ release: (answered?: boolean) => void; place: Place }> {
     while (this.active >= this.options.maxConcurrency) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
     this.active++;
-    let place: { answeredAt: number } | undefined;
+    let place: Place | undefined;
     let released = false;
-    const release = () => {
+    const release = (answered = false) => {
       if (released) return;
       released = true;
-      if (place) place.answeredAt = Date.now();
+      if (place) {
+        place.answeredAt = Date.now();
+        if (answered) this.noteAnswerTime(place);
+      }
       for (const wake of this.answerWaiters.splice(0)) wake();
       this.active--;
       this.waiting.shift()?.();
@@ -154,10 +192,10 @@ export class RequestGate implements JiraGate {
           await this.options.sleep(pause);
           continue;
         }
-        const wait = this.rateWait(Date.now());
+        const wait = this.rateWait(Date.now(), operation);
         if (typeof wait === 'object') {
           place = wait;
-          return release;
+          return { release, place };
         }
         if (wait === Number.POSITIVE_INFINITY) await new Promise<void>((resolve) => this.answerWaiters.push(resolve));
         else await this.options.sleep(wait);
@@ -168,27 +206,47 @@ export class RequestGate implements JiraGate {
     }
   }
 
+  private noteAnswerTime(place: Place): void {
+    if (place.flushedAt === undefined) return;
+    const times = this.answerTimes.get(place.operation) ?? [];
+    times.push(place.answeredAt - place.flushedAt);
+    if (times.length > ANSWER_SAMPLES) times.shift();
+    this.answerTimes.set(place.operation, times);
+  }
+
   /**
-   * Jira counts a request when it arrives, which is some time after the gate lets it go and
-   * before its answer comes back: on a busy machine the send, or the reading on Jira's side,
-   * can lag by hundreds of milliseconds. So a request holds its place in the window from the
-   * moment it is let go until a full window after it was answered; then no window of Jira's
-   * can see more than `capacity` requests, however the sends bunch up. The cost is the
-   * request's latency on top of each window.
+   * When Jira counted an answered request at the latest. Jira counts a request when it
+   * arrives, some time after the gate lets it go (on a busy machine the send, or the reading
+   * on Jira's side, can lag by hundreds of milliseconds) and before its answer. Once it has
+   * left, its answer cannot come sooner than the fastest recent answer to the same operation
+   * after leaving (less a little for jitter), so it arrived at least that long before its
+   * answer. A call not seen leaving through Node's HTTP client counts until its answer.
+   */
+  private countedBy(place: Place): number {
+    if (place.flushedAt === undefined) return place.answeredAt;
+    const fastest = Math.min(...(this.answerTimes.get(place.operation) ?? [Number.POSITIVE_INFINITY]));
+    const lead = Number.isFinite(fastest) ? Math.max(0, fastest - ANSWER_SLACK_MS) : 0;
+    return Math.max(place.flushedAt, place.answeredAt - lead);
+  }
+
+  /**
+   * A request holds its place in the window from the moment it is let go until a full window
+   * after Jira counted it (see countedBy); then no window of Jira's can see more than
+   * `capacity` requests, however the sends bunch up.
    * Returns the new request's place when one is free, else how long to wait (Infinity: until
    * a request in flight is answered).
    */
-  private rateWait(now: number): { answeredAt: number } | number {
+  private rateWait(now: number, operation: string): Place | number {
     const capacity = Math.max(1, Math.floor(this.options.maxPerSecond));
     const window = (capacity / this.options.maxPerSecond) * 1000;
     let soonest = Number.POSITIVE_INFINITY;
     for (let i = this.recent.length - 1; i >= 0; i--) {
-      const answeredAt = (this.recent[i] as { answeredAt: number }).answeredAt;
-      if (now - answeredAt >= window) this.recent.splice(i, 1);
-      else soonest = Math.min(soonest, answeredAt + window - now);
+      const free = this.countedBy(this.recent[i] as Place) + window;
+      if (now >= free) this.recent.splice(i, 1);
+      else soonest = Math.min(soonest, free - now);
     }
     if (this.recent.length < capacity) {
-      const place = { answeredAt: Number.POSITIVE_INFINITY };
+      const place: Place = { operation, sentAt: now, answeredAt: Number.POSITIVE_INFINITY };
       this.recent.push(place);
       return place;
     }
