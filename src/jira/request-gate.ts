@@ -1,3 +1,6 @@
+// The gate is one mechanism over shared state: in-flight slots, the rate window whose places
+// are freed by answer times, retries and the points budget. It stays in one file, though long,
+// so the rule "no second of Jira's sees more than the limit" reads in one place.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
