@@ -68,9 +68,10 @@ interface Place {
 const sending = new AsyncLocalStorage<Place>();
 subscribe('http.client.request.start', (message) => {
   const place = sending.getStore();
-  const request = (message as { request?: ClientRequest }).request;
-  request?.once('finish', () => {
-    if (place) place.flushedAt ??= Date.now();
+  // Requests of the process that did not go through the gate (Slack, response URLs) are not timed.
+  if (!place) return;
+  (message as { request?: ClientRequest }).request?.once('finish', () => {
+    place.flushedAt ??= Date.now();
   });
 });
 
