@@ -4,6 +4,7 @@
  * One file on purpose, though long: it is the whole list of what a use case may rely on,
  * read in one place.
  */
+import type { StatusChange } from './domain/acceptance/acceptance-queue.js';
 import type { WeeklyDigest } from './domain/digest/build-digest.js';
 import type { SiteAdjustment, SiteAdjustmentFile } from './domain/learning/site-adjustment.js';
 import type { SuggestedRule } from './domain/learning/suggest-rules.js';
@@ -108,9 +109,106 @@ export interface JiraWriter {
   setProperty(key: string, property: string, value: unknown): Promise<void>;
 }
 
+/** What a team's sync reads: items of these projects, with these components, or on boards with these saved filters. */
+export interface ScopeSelection {
+  projects: string[];
+  components: string[];
+  /** Saved filter ids of the team's boards. */
+  filters: string[];
+}
+
+/** A board's saved filter: the team's board items are the filter's items. */
+export interface BoardFilter {
+  boardId: number;
+  filterId: string;
+}
+
+/** Items read from Jira, normalised; records that could not be read are set aside with the reason. */
+export interface ReadItems {
+  items: WorkItem[];
+  rejected: { key?: string; error: string }[];
+}
+
+/** One page of a query's items; `next` is where the following page starts (absent on the last). */
+export interface ItemPage extends ReadItems {
+  next?: string;
+}
+
+/**
+ * Reads from the configured Jira site, items already normalised (fields mapped, links to the
+ * site). A query is the source's own text for a selection: stored with a run's progress, it
+ * tells a resumed run whether it asks the same.
+ */
+export interface JiraReader {
+  /** Reads the source lets run at once: a batched full sync keeps this many in flight. */
+  readonly parallelism: number;
+  /** Whether a full sync is faster listing keys first, then fetching batches in parallel. */
+  readonly listsKeysFirst: boolean;
+  /** Requests sent and points spent so far; a run reports the difference. */
+  usage(): { requests: number; points: number };
+  /** Each board's saved filter; a board the bot may not read is reported with the reason. */
+  boardFilters(boardIds: readonly number[]): Promise<{ filters: BoardFilter[]; unreadable: { boardId: number; reason: string }[] }>;
+  /** The query for a selection, or for its items updated since `updatedSince`. */
+  query(selection: ScopeSelection, updatedSince?: Date): string;
+  /** The values a refused query named as hidden from the bot; undefined when it was refused for another reason. */
+  refused(error: unknown): ScopeSelection | undefined;
+  /** Every item of a query, page by page, from `resumeFrom` when given. */
+  pages(query: string, options?: { pageSize?: number; resumeFrom?: string }): AsyncIterable<ItemPage>;
+  /** Resolves once Jira answers the query (one item read); throws as a search would. */
+  check(query: string): Promise<void>;
+  /** Every key of a query; `onPage` hears each page of keys as it arrives. */
+  listKeys(query: string, onPage?: (keys: string[]) => void): Promise<{ keys: string[]; requests: number }>;
+  /** Known items by key; keys Jira no longer returns (deleted, hidden) are `missing`. */
+  fetch(keys: readonly string[]): Promise<ReadItems & { missing: string[]; requests: number }>;
+  /** Status changes per item key, where the site can give them cheaply (empty otherwise). */
+  statusChanges(items: readonly Pick<WorkItem, 'id' | 'key'>[]): Promise<Map<string, StatusChange[]>>;
+  /** Fields attribution reads that the site does not have, in words an operator can act on. */
+  fieldWarnings(): Promise<string[]>;
+}
+
+/** The webhook registered through Jira's REST API for this install, and how keeping it alive went. */
+export interface RegisteredWebhookState {
+  ids: number[];
+  /** What it was registered for: a change of either registers again. */
+  url: string;
+  jqlFilter: string;
+  expiresAt: string;
+  refreshedAt: string;
+  /** The last registration or refresh failure, cleared by the next success. */
+  error?: { message: string; at: string };
+}
+
+/** Where the registered webhook's state is kept, for the worker that keeps it alive, `/readyz` and `doctor`. */
+export interface RegisteredWebhookStore {
+  read(): Promise<RegisteredWebhookState | undefined>;
+  save(state: RegisteredWebhookState): Promise<void>;
+}
+
+/**
+ * Webhooks an app registers through Jira's REST API (Cloud OAuth 2.0 apps); Jira expires them
+ * 30 days after registration or the last refresh.
+ */
+export interface JiraWebhooks {
+  /** The filter a webhook for these projects is registered with. */
+  filterFor(projects: readonly string[]): string;
+  /** Registers one webhook delivering to `url` (with the install's delivery token); returns its id. */
+  register(url: string, filter: string): Promise<number>;
+  /** Extends the webhooks' life; returns when they now expire. */
+  refresh(ids: number[]): Promise<Date>;
+  delete(ids: number[]): Promise<void>;
+}
+
+/** What a Jira webhook delivery asks for: re-read these issues. */
+export interface WebhookRefresh {
+  keys: string[];
+  /** Stable per delivery (event + issue + Jira's timestamp), so a redelivery is the same job. */
+  deliveryId: string;
+  event: string;
+}
+
 /** Where a scope's sync stands: the last completed sync's start, and an interrupted run's page. */
 export interface ScopeProgress {
-  /** The JQL of the interrupted run; a resume only applies to the same query. */
+  /** The query of the interrupted run (JiraReader.query); a resume only applies to the same query. */
   jql: string;
   /** Where the next page starts. */
   next: string;

@@ -5,7 +5,7 @@ import { JiraRequestError } from '../src/jira/jira-errors.js';
 import { QUEUES } from '../src/queue/queues.js';
 import type { ScopeSummary, SyncDeps } from '../src/sync/sync-team.js';
 import { refreshItems, syncTeam } from '../src/sync/sync-team.js';
-import type { RegisteredWebhookState } from '../src/store/registered-webhooks.js';
+import type { RegisteredWebhookState } from '../src/ports.js';
 
 export const SyncJobData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('scope'), teamId: z.string(), mode: z.enum(['full', 'incremental']) }),

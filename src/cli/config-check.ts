@@ -4,7 +4,7 @@ import type { Config } from '../../config/schema.js';
 import { describeResolution, type PersonResolution, peopleToResolve, resolvePeople } from '../people/resolve-people.js';
 import { peopleDirectories } from '../runtime/people-directories.js';
 import { scopeWarnings } from '../sync/scope-parts.js';
-import { jiraClientsFromEnv } from '../runtime/adapters.js';
+import { jiraReaderFromEnv } from '../runtime/adapters.js';
 import { withAdapters } from '../runtime/with-adapters.js';
 import { describeRule, type SuggestedRule } from '../domain/learning/suggest-rules.js';
 
@@ -89,12 +89,12 @@ export function summarisePeople(results: readonly PersonResolution[]): { text: s
  */
 export async function checkScopes(config: Config): Promise<string> {
   // Two attempts per call: a check should say Jira is unreachable, not wait for it.
-  const clients = jiraClientsFromEnv(config.env, { limits: { maxConcurrency: 2, maxAttempts: 2 } });
-  if (!clients) return '';
+  const jira = jiraReaderFromEnv(config.env, { limits: { maxConcurrency: 2, maxAttempts: 2 } });
+  if (!jira) return '';
   const lines = ['Jira scopes:'];
   for (const team of config.teams.teams) {
     try {
-      const warnings = await scopeWarnings(clients, team);
+      const warnings = await scopeWarnings(jira, team);
       lines.push(warnings.length ? `  ${team.id}: partly readable — ${warnings.join('; ')}` : `  ${team.id}: readable in full`);
     } catch (error) {
       lines.push(`  Jira not reachable, scopes not checked: ${error instanceof Error ? error.message : String(error)}`);

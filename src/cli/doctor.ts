@@ -14,9 +14,9 @@ export function registerDoctor(program: Command): void {
       const options = { slackRetries: 1, jira: { timeoutMs: 10_000 }, redis: { maxRetriesPerRequest: 1, connectTimeout: 5000, retryStrategy: () => null } };
       await withAdapters(
         config,
-        async ({ slack, jira, doctorResults }, redis) => {
+        async ({ slack, jira, doctorResults, registeredWebhook }, redis) => {
           const now = new Date();
-          const checks = await runDoctor(config, { redis, ...(slack ? { slack: slack.web } : {}), ...(jira ? { jira: jira.clients } : {}), manifestScopes: manifestBotScopes(), now });
+          const checks = await runDoctor(config, { redis, registeredWebhook, ...(slack ? { slack: slack.web } : {}), ...(jira ? { jira: jira.clients } : {}), manifestScopes: manifestBotScopes(), now });
           process.stdout.write(`${formatChecks(checks)}\n`);
           // App Home shows the team file's people the same checks; without Redis there is nowhere to keep them.
           await doctorResults.save(checks, now).catch(() => undefined);

@@ -34,7 +34,7 @@ export function registerExplain(program: Command): void {
           return;
         }
         if (!site) throw new Error('no Jira site configured: set JIRA_BASE_URL and credentials (see `who-owns config check`)');
-        const live = await readLive({ ...site, items, decisions, learned, teams: config.teams.teams }, key);
+        const live = await readLive({ jira: site.reader, items, decisions, learned, teams: config.teams.teams }, key);
         if (!live) throw new Error(`${key} does not exist in Jira, or the configured account cannot see it`);
         process.stdout.write(`${formatExplanation(live.item, live.verdict, 'read live from Jira; not yet synced')}\n`);
       });

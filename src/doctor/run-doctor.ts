@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/schema.js';
 import type { JiraClients } from '../jira/jira-clients.js';
+import type { RegisteredWebhookStore } from '../ports.js';
 import { type DoctorCheck, fail } from './doctor-check.js';
 import { checkAcceptanceTransitions, checkBrowsePermission, checkCustomFields } from './jira-checks.js';
 import { checkJiraWebhook, checkRegisteredWebhook, checkRedisPersistence } from './runtime-checks.js';
@@ -9,6 +10,7 @@ import { checkChannelMembership, checkSlackScopes } from './slack-checks.js';
 
 export interface DoctorDeps {
   redis: Redis;
+  registeredWebhook: RegisteredWebhookStore;
   /** Absent when SLACK_BOT_TOKEN is not set. */
   slack?: webApi.WebClient;
   /** Absent when JIRA_BASE_URL is not set. */
@@ -33,7 +35,7 @@ export async function runDoctor(config: Config, deps: DoctorDeps): Promise<Docto
     checks.push(...(await checkCustomFields(deps.jira)));
   } else checks.push(fail('Jira', 'JIRA_BASE_URL is not set', 'set JIRA_BASE_URL and the Jira credentials (README, Connecting Slack and Jira)'));
   checks.push(...(await checkJiraWebhook(deps.redis, config.env.REDIS_PREFIX, config.env.JIRA_WEBHOOK_SECRET, deps.now)));
-  if (config.env.JIRA_WEBHOOK_URL) checks.push(...(await checkRegisteredWebhook(deps.redis, config.env.REDIS_PREFIX, deps.now)));
+  if (config.env.JIRA_WEBHOOK_URL) checks.push(...(await checkRegisteredWebhook(deps.registeredWebhook, deps.now)));
   checks.push(...(await checkRedisPersistence(deps.redis)));
   return checks;
 }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { readRegisteredWebhook, registeredWebhookDetail } from '../store/registered-webhooks.js';
+import type { RegisteredWebhookStore } from '../ports.js';
+import { registeredWebhookDetail } from '../store/redis-registered-webhook.js';
 import { webhookLastSeen } from '../store/webhook-seen.js';
 import { type DoctorCheck, fail, guarded, pass } from './doctor-check.js';
 
@@ -29,10 +30,10 @@ export async function checkJiraWebhook(redis: Redis, prefix: string, secret: str
 const WEEK_MS = 7 * 24 * 3600_000;
 
 /** The webhook registered through Jira's REST API (JIRA_WEBHOOK_URL) lives only while the worker refreshes it. */
-export async function checkRegisteredWebhook(redis: Redis, prefix: string, now: Date): Promise<DoctorCheck[]> {
+export async function checkRegisteredWebhook(registered: RegisteredWebhookStore, now: Date): Promise<DoctorCheck[]> {
   const name = 'Jira webhook registration (REST API)';
   return guarded(name, 'check REDIS_URL and REDIS_PREFIX', async () => {
-    const state = await readRegisteredWebhook(redis, prefix);
+    const state = await registered.read();
     if (!state) return fail(name, 'not registered yet', 'run `npx who-owns start` (or `work`): the worker registers the webhook at start and refreshes it daily');
     const fix = 'check that JIRA_OAUTH_TOKEN is a current token of a Jira Cloud OAuth 2.0 app with the manage:jira-webhook scope, and that JIRA_WEBHOOK_URL is reachable from Jira';
     if (state.error) return fail(name, registeredWebhookDetail(state), fix);

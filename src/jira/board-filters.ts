@@ -1,14 +1,10 @@
+import type { BoardFilter } from '../ports.js';
 import type { JiraClients } from './jira-clients.js';
 import { type JiraFailure, JiraRequestError } from './jira-errors.js';
 
 /** Board → saved-filter id; boards rarely change filter, so an hour of caching saves a call per sync. */
 const CACHE_MS = 60 * 60_000;
 const cache = new Map<string, { filterId: string; at: number }>();
-
-export interface BoardFilter {
-  boardId: number;
-  filterId: string;
-}
 
 export interface BoardFilters {
   filters: BoardFilter[];

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBodyUpTo } from '../http-body.js';
+import type { WebhookRefresh } from '../ports.js';
 
 /** Jira admin webhooks with a secret sign the raw body: `X-Hub-Signature: sha256=<hex HMAC>`. */
 export function verifyJiraSignature(rawBody: Buffer, header: string | undefined, secret: string): boolean {
@@ -30,14 +31,6 @@ function carriesDeliveryToken(req: IncomingMessage, secret: string): boolean {
   const given = Buffer.from(new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '');
   const expected = Buffer.from(deliveryToken(secret));
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** What a delivery asks for: re-read these issues. */
-export interface WebhookRefresh {
-  keys: string[];
-  /** Stable per delivery (event + issue + Jira's timestamp), so a redelivery is the same job. */
-  deliveryId: string;
-  event: string;
 }
 
 /** Reads the issue keys a Jira webhook payload is about; null for events who-owns ignores. */

@@ -1,17 +1,21 @@
+// The one factory of the process's adapters. One file, though long: every adapter a process
+// may use is built here and nowhere else, so what a process opens reads in one place.
 import { webApi } from '@slack/bolt';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/schema.js';
 import { RedisOutbox } from '../delivery/redis-outbox.js';
 import { createDeliveryClient } from '../delivery/slack-delivery-client.js';
-import type { FieldMap } from '../jira/field-map.js';
-import { createJiraClients, jiraSiteFromEnv, type SiteClients } from '../jira/jira-clients.js';
+import { backgroundClients, createJiraClients, jiraSiteFromEnv, type SiteClients } from '../jira/jira-clients.js';
+import { createJiraReader } from '../jira/jira-reader.js';
+import { fetchFieldMap } from '../jira/jira-source.js';
 import { PointsBudget } from '../jira/points-budget.js';
 import type { RequestGateOptions } from '../jira/request-gate.js';
 import { createJiraWriter } from '../jira/jira-writer.js';
-import type { WebhookDeliveryLog } from '../jira/webhook.js';
+import { createJiraWebhooks } from '../jira/rest-webhooks.js';
+import { createJiraWebhookHandler, type WebhookDeliveryLog } from '../jira/webhook.js';
 import { cachedFieldMap } from '../jira/cached-field-map.js';
-import type { AcceptanceState, DecisionStore, DoctorResults, PeopleCache, DeliveryOutbox, DigestLedger, ItemStore, JiraWriter, LearnedState, NudgeLedger, SeenSignatures, SyncCursors } from '../ports.js';
+import type { AcceptanceState, DecisionStore, DoctorResults, PeopleCache, DeliveryOutbox, DigestLedger, ItemStore, JiraReader, JiraWebhooks, JiraWriter, LearnedState, NudgeLedger, RegisteredWebhookStore, SeenSignatures, SyncCursors, WebhookRefresh } from '../ports.js';
 import { QUEUES, type QueueName } from '../queue/queues.js';
 import { RedisAcceptanceState } from '../store/redis-acceptance-state.js';
 import { RedisDecisionStore } from '../store/redis-decision-store.js';
@@ -21,21 +25,28 @@ import { RedisItemStore } from '../store/redis-item-store.js';
 import { RedisNudgeLedger } from '../store/redis-nudge-ledger.js';
 import { RedisDoctorResults } from '../store/redis-doctor-results.js';
 import { RedisPeopleCache } from '../store/redis-people-cache.js';
+import { RedisRegisteredWebhook } from '../store/redis-registered-webhook.js';
 import { redisSeenSignatures } from '../store/redis-seen-signatures.js';
 import { RedisSyncCursors } from '../store/redis-sync-cursors.js';
 import { RedisWebhookDeliveries } from '../store/redis-webhook-deliveries.js';
+import type { RequestHandler } from './http-server.js';
 import { instrumentSlackClient } from './instrument-slack.js';
 
 /** The configured Jira site: one set of clients and one request gate, shared by every caller. */
 export interface JiraSite {
-  /** Interactive calls use the gate itself; background work (sync) its background lane. */
+  /** For the Jira-facing tools (doctor, init, searches, people look-ups): calls go through the gate itself. */
   clients: SiteClients;
+  /** Live look-ups: the gate's interactive share. */
+  reader: JiraReader;
+  /** Sync: the gate's background lane, which keeps to the points budget's background share. */
+  syncReader: JiraReader;
   writer: JiraWriter;
-  /** JIRA_BASE_URL: item links point here. */
-  siteUrl: string;
-  /** Field ids by meaning, cached in Redis for a day. */
-  fieldMap(): Promise<FieldMap>;
+  /** Webhooks registered through the REST API; absent without JIRA_WEBHOOK_SECRET (their delivery token derives from it). */
+  webhooks?: JiraWebhooks;
 }
+
+/** POST /webhooks/jira, handing each verified delivery's refresh to `accept` once. */
+export type JiraWebhookIntake = (accept: (refresh: WebhookRefresh) => Promise<void>, now: () => Date) => RequestHandler;
 
 /** The bot's Slack clients: one for the app's own calls, one sized for the delivery pipeline. */
 export interface SlackClients {
@@ -62,6 +73,10 @@ export interface Adapters {
   doctorResults: DoctorResults;
   /** Jira webhook deliveries already handled, so a retried delivery is handled once. */
   webhookDeliveries: WebhookDeliveryLog;
+  /** Absent when JIRA_WEBHOOK_SECRET is not set: deliveries are checked against it. */
+  jiraWebhookIntake?: JiraWebhookIntake;
+  /** The webhook registered through Jira's REST API (JIRA_WEBHOOK_URL), and how keeping it went. */
+  registeredWebhook: RegisteredWebhookStore;
   /** Absent when JIRA_BASE_URL is not set. */
   jira?: JiraSite;
   /** Absent when SLACK_BOT_TOKEN is not set. */
@@ -85,6 +100,12 @@ export function jiraClientsFromEnv(env: Config['env'], tuning: AdapterOptions['j
   if (!site) return undefined;
   const limits = { maxConcurrency: env.JIRA_MAX_CONCURRENCY, maxPerSecond: env.JIRA_MAX_RPS, ...site.limits, ...tuning.limits };
   return createJiraClients({ ...site, limits, ...(tuning.timeoutMs ? { timeoutMs: tuning.timeoutMs } : {}) });
+}
+
+/** The configured Jira site's reader for a one-off check (`config check`): no Redis, so the field map is read each time. */
+export function jiraReaderFromEnv(env: Config['env'], tuning: AdapterOptions['jira'] = {}): JiraReader | undefined {
+  const clients = jiraClientsFromEnv(env, tuning);
+  return clients && createJiraReader(clients, () => fetchFieldMap(clients), clients.settings.baseUrl);
 }
 
 /** The app's hourly points budget (JIRA_POINTS_PER_HOUR), counted in Redis so every process of the install spends from one hour. */
@@ -130,7 +151,11 @@ export function buildAdapters(config: Config, redis: Redis, options: AdapterOpti
   const jira = once((): JiraSite | undefined => {
     const clients = jiraClientsFromEnv(env, { ...options.jira, limits: { ...pointsBudget(config, redis), ...options.jira?.limits } });
     if (!clients) return undefined;
-    return { clients, writer: createJiraWriter(clients), siteUrl: clients.settings.baseUrl, fieldMap: cachedFieldMap(clients, redis, prefix) };
+    // Item links point at JIRA_BASE_URL; field ids by meaning are cached in Redis for a day.
+    const fieldMap = cachedFieldMap(clients, redis, prefix);
+    const siteUrl = clients.settings.baseUrl;
+    const webhooks = env.JIRA_WEBHOOK_SECRET ? { webhooks: createJiraWebhooks(clients, env.JIRA_WEBHOOK_SECRET) } : {};
+    return { clients, reader: createJiraReader(clients, fieldMap, siteUrl), syncReader: createJiraReader(backgroundClients(clients), fieldMap, siteUrl), writer: createJiraWriter(clients), ...webhooks };
   });
   const slack = once(() => slackClientsFromEnv(env, options));
   const items = once(() => new RedisItemStore(redis, prefix, teams, siteUrlOf(config)));
@@ -145,6 +170,9 @@ export function buildAdapters(config: Config, redis: Redis, options: AdapterOpti
   const peopleCache = once(() => new RedisPeopleCache(redis, prefix));
   const doctorResults = once(() => new RedisDoctorResults(redis, prefix));
   const webhookDeliveries = once(() => new RedisWebhookDeliveries(redis, prefix));
+  const secret = env.JIRA_WEBHOOK_SECRET;
+  const jiraWebhookIntake: JiraWebhookIntake | undefined = secret ? (accept, now) => createJiraWebhookHandler({ secret, enqueue: accept, deliveries: webhookDeliveries(), now }) : undefined;
+  const registeredWebhook = once(() => new RedisRegisteredWebhook(redis, prefix));
   return {
     get items() {
       return items();
@@ -181,6 +209,10 @@ export function buildAdapters(config: Config, redis: Redis, options: AdapterOpti
     },
     get webhookDeliveries() {
       return webhookDeliveries();
+    },
+    ...(jiraWebhookIntake ? { jiraWebhookIntake } : {}),
+    get registeredWebhook() {
+      return registeredWebhook();
     },
     get jira() {
       return jira();

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { lastJiraSuccess } from '../metrics.js';
-import type { Clock } from '../ports.js';
-import { type RegisteredWebhookState, registeredWebhookDetail } from '../store/registered-webhooks.js';
+import type { Clock, RegisteredWebhookState } from '../ports.js';
+import { registeredWebhookDetail } from '../store/redis-registered-webhook.js';
 import type { JiraProbe } from './jira-probe.js';
 
 export interface ReadinessCheck {

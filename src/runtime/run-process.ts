@@ -3,7 +3,6 @@ import type { QueueName } from '../queue/queues.js';
 import { buildRuntime, type Runtime, type RuntimeOptions } from './build-runtime.js';
 import { wireFeatures } from './features.js';
 import { createHttpServer } from './http-server.js';
-import { readRegisteredWebhook } from '../store/registered-webhooks.js';
 import { webhookLastSeen } from '../store/webhook-seen.js';
 import { resolvePeopleAtStart } from './people-at-start.js';
 import { createReadiness } from './readiness.js';
@@ -74,7 +73,7 @@ export async function runProcess(config: Config, options: ProcessOptions): Promi
       shuttingDown: () => shuttingDown,
       syncWarnings: () => rt.adapters.syncCursors.allWarnings(config.teams.teams.map((t) => t.id)),
       ...(config.env.JIRA_WEBHOOK_SECRET ? { lastWebhook: async () => (await webhookLastSeen(rt.redis, rt.prefix)) ?? null } : {}),
-      ...(config.env.JIRA_WEBHOOK_URL ? { registeredWebhook: () => readRegisteredWebhook(rt.redis, rt.prefix) } : {}),
+      ...(config.env.JIRA_WEBHOOK_URL ? { registeredWebhook: () => rt.adapters.registeredWebhook.read() } : {}),
     });
     http = createHttpServer({ logger: rt.logger, readiness, slack: slack?.handler, jiraWebhook });
     const wanted = options.port ?? config.env.PORT;

@@ -17,7 +17,7 @@ export function wireWhoOwns(rt: Runtime): Feature {
   const now = () => rt.clock.now();
   const home = rt.identity.workspaceId ? { homeWorkspaceId: rt.identity.workspaceId } : {};
   const searchJira = site ? (jql: string) => firstKeys(site.clients, jql) : undefined;
-  const fetchLive = site ? createLiveLookup({ ...site, items: store, decisions, learned: rt.adapters.learned, teams }) : undefined;
+  const fetchLive = site ? createLiveLookup({ jira: site.reader, items: store, decisions, learned: rt.adapters.learned, teams }) : undefined;
   return {
     listeners: [
       (app) => registerWhoOwnsCommand(app, { store, teams, ...lookupsFor({ store, teams, ...(searchJira ? { searchJira } : {}) }), ...(fetchLive ? { fetchLive } : {}) }, rt.logger.child({ component: 'slack' })),

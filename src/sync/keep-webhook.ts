@@ -1,35 +1,26 @@
-import type { Redis } from 'ioredis';
 import type { TeamProfile } from '../domain/team.js';
-import type { JiraClients } from '../jira/jira-clients.js';
-import { jqlList } from '../jira/jql.js';
-import { deleteWebhooks, refreshWebhooks, registerWebhook } from '../jira/rest-webhooks.js';
-import { withDeliveryToken } from '../jira/webhook.js';
-import { type RegisteredWebhookState, readRegisteredWebhook, saveRegisteredWebhook } from '../store/registered-webhooks.js';
+import type { JiraWebhooks, RegisteredWebhookState, RegisteredWebhookStore } from '../ports.js';
 
 const DAY_MS = 24 * 3600_000;
 /** Refreshed once fewer days than this are left of Jira's 30: the daily run then has weeks to get through. */
 const REFRESH_WHEN_LEFT_MS = 20 * DAY_MS;
 
 export interface KeepWebhookDeps {
-  clients: JiraClients;
-  redis: Redis;
-  prefix: string;
+  webhooks: JiraWebhooks;
+  registered: RegisteredWebhookStore;
   /** JIRA_WEBHOOK_URL: this install's public /webhooks/jira. */
   url: string;
-  /** JIRA_WEBHOOK_SECRET: the delivery token in the registered URL is derived from it. */
-  secret: string;
   teams: readonly TeamProfile[];
   now: () => Date;
 }
 
 /**
- * The filter a registered webhook may have (Jira allows project, issue type, status… with `=`
- * and `IN`): the teams' projects. Items a team claims only through a board or a component
- * elsewhere come with the next scheduled sync.
+ * The registered webhook filters on the teams' projects. Items a team claims only through a
+ * board or a component elsewhere come with the next scheduled sync.
  */
-export function webhookFilter(teams: readonly TeamProfile[]): string | undefined {
+function webhookFilter(webhooks: JiraWebhooks, teams: readonly TeamProfile[]): string | undefined {
   const projects = [...new Set(teams.flatMap((t) => t.jira.projects))].sort();
-  return projects.length ? `project IN ${jqlList(projects)}` : undefined;
+  return projects.length ? webhooks.filterFor(projects) : undefined;
 }
 
 /**
@@ -39,29 +30,29 @@ export function webhookFilter(teams: readonly TeamProfile[]): string | undefined
  */
 export async function keepWebhookRegistered(deps: KeepWebhookDeps): Promise<RegisteredWebhookState> {
   const now = deps.now();
-  const jqlFilter = webhookFilter(deps.teams);
-  const current = await readRegisteredWebhook(deps.redis, deps.prefix);
+  const jqlFilter = webhookFilter(deps.webhooks, deps.teams);
+  const current = await deps.registered.read();
   try {
     if (!jqlFilter) throw new Error('no team names a Jira project, and a registered webhook filters on projects');
     let next: RegisteredWebhookState;
     if (!current?.ids.length || current.url !== deps.url || current.jqlFilter !== jqlFilter || Date.parse(current.expiresAt) <= now.getTime()) {
       // Jira allows one URL per app: the old registration goes first.
-      if (current?.ids.length) await deleteWebhooks(deps.clients, current.ids);
-      const id = await registerWebhook(deps.clients, withDeliveryToken(deps.url, deps.secret), jqlFilter);
+      if (current?.ids.length) await deps.webhooks.delete(current.ids);
+      const id = await deps.webhooks.register(deps.url, jqlFilter);
       // Jira tells a webhook's expiry only when it is refreshed.
-      const expiresAt = await refreshWebhooks(deps.clients, [id]);
+      const expiresAt = await deps.webhooks.refresh([id]);
       next = { ids: [id], url: deps.url, jqlFilter, expiresAt: expiresAt.toISOString(), refreshedAt: now.toISOString() };
     } else if (Date.parse(current.expiresAt) - now.getTime() < REFRESH_WHEN_LEFT_MS) {
-      const expiresAt = await refreshWebhooks(deps.clients, current.ids);
+      const expiresAt = await deps.webhooks.refresh(current.ids);
       next = { ids: current.ids, url: current.url, jqlFilter, expiresAt: expiresAt.toISOString(), refreshedAt: now.toISOString() };
     } else {
       next = { ids: current.ids, url: current.url, jqlFilter, expiresAt: current.expiresAt, refreshedAt: current.refreshedAt };
     }
-    await saveRegisteredWebhook(deps.redis, deps.prefix, next);
+    await deps.registered.save(next);
     return next;
   } catch (error) {
     const failed = current ?? { ids: [], url: deps.url, jqlFilter: jqlFilter ?? '', expiresAt: '', refreshedAt: '' };
-    await saveRegisteredWebhook(deps.redis, deps.prefix, { ...failed, error: { message: (error as Error).message, at: now.toISOString() } });
+    await deps.registered.save({ ...failed, error: { message: (error as Error).message, at: now.toISOString() } });
     throw error;
   }
 }

@@ -2,16 +2,10 @@ import { attributeItem } from '../domain/attribution/attribute-item.js';
 import type { TeamProfile } from '../domain/team.js';
 import type { Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
-import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
-import type { FieldMap } from '../jira/field-map.js';
-import type { JiraClients } from '../jira/jira-clients.js';
-import { normalisePage, requestedFields } from '../jira/jira-source.js';
-import type { DecisionStore, ItemStore, LearnedState } from '../ports.js';
+import type { DecisionStore, ItemStore, JiraReader, LearnedState } from '../ports.js';
 
 export interface LiveReadDeps {
-  clients: JiraClients;
-  fieldMap: () => Promise<FieldMap>;
-  siteUrl: string;
+  jira: JiraReader;
   items: ItemStore;
   decisions: Pick<DecisionStore, 'latest'>;
   /** What the site's decisions taught attribution. */
@@ -25,9 +19,7 @@ export interface LiveReadDeps {
  * bot's account cannot see it. Nothing is stored.
  */
 export async function readLive(deps: LiveReadDeps, key: string): Promise<{ item: WorkItem; verdict: Verdict } | null> {
-  const fieldMap = await deps.fieldMap();
-  const { issues } = await fetchIssuesByKeys(deps.clients, [key], requestedFields(fieldMap));
-  const item = normalisePage(issues, fieldMap, deps.siteUrl).items[0];
+  const item = (await deps.jira.fetch([key])).items[0];
   if (!item) return null;
   const [decision, parent, adjustment] = await Promise.all([deps.decisions.latest(item.key), item.parentKey ? deps.items.getVerdict(item.parentKey) : null, deps.learned ? deps.learned.adjustment() : null]);
   return { item, verdict: attributeItem(item, { teams: deps.teams, decision, adjustment, ...(parent ? { parent } : {}) }) };

@@ -12,7 +12,7 @@ export interface SyncRunSummary {
 /** One sync of every team; a scope that fails is reported and the others go on. */
 export async function runSyncOnce(deps: SyncDeps, mode: 'full' | 'incremental' = 'incremental'): Promise<SyncRunSummary> {
   const started = Date.now();
-  const before = { requests: deps.clients.gate.stats.requests, points: deps.clients.gate.stats.points };
+  const before = deps.jira.usage();
   const scopes: ScopeSummary[] = [];
   for (const team of deps.teams) {
     try {
@@ -21,8 +21,8 @@ export async function runSyncOnce(deps: SyncDeps, mode: 'full' | 'incremental' =
       scopes.push({ scope: team.id, mode, fetched: 0, changed: 0, deleted: 0, rejected: 0, requests: 0, warnings: [], error: error instanceof Error ? error.message : String(error) });
     }
   }
-  const { stats } = deps.clients.gate;
-  return { scopes, seconds: (Date.now() - started) / 1000, requests: stats.requests - before.requests, points: stats.points - before.points };
+  const after = deps.jira.usage();
+  return { scopes, seconds: (Date.now() - started) / 1000, requests: after.requests - before.requests, points: after.points - before.points };
 }
 
 export function formatSyncSummary(run: SyncRunSummary): string {

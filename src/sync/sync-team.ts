@@ -1,25 +1,17 @@
 // Full, incremental and refresh syncs share one page-storing step and one reconciliation
 // rule; they stay in one file, though long, so the store's invariants read in one place.
-import { Version3Client } from 'jira.js';
 import { attributeAll } from '../domain/attribution/attribute-all.js';
-import type { JiraClients } from '../jira/jira-clients.js';
-import { listKeys } from '../jira/list-keys.js';
 import type { TeamProfile } from '../domain/team.js';
 import { needsAttention, type Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
-import type { FieldMap } from '../jira/field-map.js';
-
-import { DECISION_PROPERTY, normalisePage, requestedFields } from '../jira/jira-source.js';
-import { fetchIssuesByKeys } from '../jira/fetch-by-keys.js';
-import { jqlDateTime } from '../jira/jql.js';
-import { searchPages } from '../jira/search-pager.js';
-import { missingFieldWarnings, partsCondition, readInFull, type ScopeParts, scopeParts, withBoards, withoutRefused } from './scope-parts.js';
-import type { DecisionStore, EventSink, ItemStore, LearnedState, SyncCursors } from '../ports.js';
+import { partsQuery, readInFull, type ScopeParts, scopeParts, withBoards, withoutRefused } from './scope-parts.js';
+import type { DecisionStore, EventSink, ItemStore, JiraReader, LearnedState, SyncCursors } from '../ports.js';
 import { withStatusEntry } from './status-entry.js';
 import { metrics } from '../metrics.js';
 
 export interface SyncDeps {
-  clients: JiraClients;
+  /** The Jira site, read on the background lane: with a points budget, look-ups keep their share. */
+  jira: JiraReader;
   store: ItemStore;
   cursors: SyncCursors;
   /** Decisions recorded in Slack; they override the rules on every re-attribution. */
@@ -27,13 +19,11 @@ export interface SyncDeps {
   /** What the site's decisions taught attribution. */
   learned?: Pick<LearnedState, 'adjustment'>;
   teams: readonly TeamProfile[];
-  fieldMap: () => Promise<FieldMap>;
-  siteUrl: string;
   now: () => Date;
   /** Re-read items updated this long before the cursor: Jira's `updated` index lags a little. */
   overlapMs?: number;
   pageSize?: number;
-  /** Full syncs on Cloud list keys first, then fetch batches in parallel (default on). */
+  /** Full syncs list keys first, then fetch batches in parallel, where the source is faster so (default on; false: page by page). */
   fastFullSync?: boolean;
   /** Told what a sync stored and which items newly need attention. */
   events?: EventSink;
@@ -71,7 +61,7 @@ async function storePage(deps: SyncDeps, items: WorkItem[], attention: NewAttent
   // An item stored without its verdict (the process died between the two writes) is attributed again.
   const candidates = items.filter((item, i) => changed(item, stored[i] ?? null) || !storedVerdicts[i]);
   if (candidates.length === 0) return 0;
-  const { items: dirty } = await withStatusEntry(deps.clients, deps.teams, candidates);
+  const dirty = await withStatusEntry(deps.jira, deps.teams, candidates);
   const parentKeys = [...new Set(dirty.map((i) => i.parentKey).filter((k): k is string => Boolean(k)))];
   const parents = await deps.store.getVerdicts(parentKeys);
   const known = new Map(parents.filter((v): v is Verdict => v !== null).map((v) => [v.key, v]));
@@ -106,53 +96,50 @@ async function announce(deps: SyncDeps, attention: NewAttention, teamId?: string
  */
 export async function syncTeam(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental' = 'incremental'): Promise<ScopeSummary> {
   // Field discovery runs while the boards' filters are read and the first page is listed.
-  const fieldMap = deps.fieldMap();
-  fieldMap.catch(() => undefined);
-  let parts = await scopeParts(deps.clients, team);
+  const fieldWarnings = deps.jira.fieldWarnings();
+  fieldWarnings.catch(() => undefined);
+  let parts = await scopeParts(deps.jira, team);
   const attention: NewAttention = new Map();
   for (;;) {
     try {
-      const summary = await syncParts(deps, team, requested, parts, fieldMap, attention);
+      const summary = await syncParts(deps, team, requested, parts, fieldWarnings, attention);
       await deps.cursors.saveWarnings(team.id, summary.warnings);
       metrics.syncWarnings.set({ scope: team.id }, summary.warnings.length);
       await announce(deps, attention, team.id);
       return summary;
     } catch (error) {
       // Jira refuses the whole search for one hidden value; each retry leaves at least one out.
-      const narrowed = withoutRefused(parts, error);
+      const narrowed = withoutRefused(parts, deps.jira.refused(error));
       if (!narrowed) throw error;
       parts = narrowed;
     }
   }
 }
 
-async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental', parts: ScopeParts, fieldMapReady: Promise<FieldMap>, attention: NewAttention): Promise<ScopeSummary> {
+async function syncParts(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental', parts: ScopeParts, fieldWarnings: Promise<string[]>, attention: NewAttention): Promise<ScopeSummary> {
   const scope = team.id;
   const cursor = await deps.cursors.cursor(scope);
   const saved = await deps.cursors.progress(scope);
   const mode = saved?.mode ?? (requested === 'incremental' && cursor ? 'incremental' : 'full');
   const summary: ScopeSummary = { scope, mode, fetched: 0, changed: 0, deleted: 0, rejected: 0, requests: 0, warnings: [...parts.warnings] };
-  const condition = partsCondition(parts);
+  const since = mode === 'incremental' && cursor ? new Date(Date.parse(cursor) - (deps.overlapMs ?? DEFAULT_OVERLAP_MS)) : undefined;
+  const query = partsQuery(deps.jira, parts, since);
   // Nothing readable is left: report it and keep what is stored (and the cursor) as it is.
-  if (!condition) return summary;
-  if (mode === 'full' && deps.clients.platform instanceof Version3Client && deps.fastFullSync !== false) {
-    return fullSyncInBatches(deps, team, parts, condition, summary, saved?.startedAt ?? deps.now().toISOString(), fieldMapReady, attention);
+  if (!query) return summary;
+  if (mode === 'full' && deps.jira.listsKeysFirst && deps.fastFullSync !== false) {
+    return fullSyncInBatches(deps, team, parts, query, summary, saved?.startedAt ?? deps.now().toISOString(), fieldWarnings, attention);
   }
-  const query =
-    mode === 'incremental' && cursor ? `(${condition}) AND updated >= ${jqlDateTime(new Date(Date.parse(cursor) - (deps.overlapMs ?? DEFAULT_OVERLAP_MS)))}` : condition;
   const resume = saved && saved.jql === query ? saved : undefined;
   const startedAt = resume?.startedAt ?? deps.now().toISOString();
-  const fieldMap = await fieldMapReady;
-  summary.warnings.push(...missingFieldWarnings(fieldMap));
+  summary.warnings.push(...(await fieldWarnings));
   let pageIndex = 0;
-  for await (const page of searchPages(deps.clients, { condition: query, fields: requestedFields(fieldMap), properties: [DECISION_PROPERTY], pageSize: deps.pageSize, ...(resume ? { resumeFrom: resume.next } : {}) })) {
+  for await (const { items, rejected, next } of deps.jira.pages(query, { pageSize: deps.pageSize, ...(resume ? { resumeFrom: resume.next } : {}) })) {
     summary.requests++;
-    const { items, rejected } = normalisePage(page.issues, fieldMap, deps.siteUrl);
     summary.fetched += items.length;
     summary.rejected += rejected.length;
     summary.changed += await storePage(deps, withBoards(items, parts), attention);
     if (mode === 'full') await deps.cursors.markSeen(scope, items.map((i) => i.key));
-    if (page.next) await deps.cursors.saveProgress(scope, { jql: query, next: page.next, startedAt, mode });
+    if (next) await deps.cursors.saveProgress(scope, { jql: query, next, startedAt, mode });
     await deps.afterPage?.(scope, pageIndex++);
   }
   if (mode === 'full' && readInFull(parts)) {
@@ -172,9 +159,9 @@ const BATCH = 100;
  * items 100 at a time, as many batches in flight as the request gate allows. Batches already
  * stored by an interrupted run (the seen set) are not fetched again.
  */
-async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: ScopeParts, condition: string, summary: ScopeSummary, startedAt: string, fieldMapReady: Promise<FieldMap>, attention: NewAttention): Promise<ScopeSummary> {
+async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: ScopeParts, query: string, summary: ScopeSummary, startedAt: string, fieldWarnings: Promise<string[]>, attention: NewAttention): Promise<ScopeSummary> {
   const scope = team.id;
-  await deps.cursors.saveProgress(scope, { jql: condition, next: 'batches', startedAt, mode: 'full' });
+  await deps.cursors.saveProgress(scope, { jql: query, next: 'batches', startedAt, mode: 'full' });
   const seen = await deps.cursors.seen(scope);
   const batches: string[][] = [];
   const waiting: (() => void)[] = [];
@@ -185,7 +172,7 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: Scope
   let index = 0;
   let failure: unknown;
   // Fetching starts with the first page of keys, so listing and fetching overlap.
-  const listing = listKeys(deps.clients, condition, (keys) => {
+  const listing = deps.jira.listKeys(query, (keys) => {
     const todo = keys.filter((k) => !seen.has(k));
     for (let i = 0; i < todo.length; i += BATCH) batches.push(todo.slice(i, i + BATCH));
     wake();
@@ -198,12 +185,8 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: Scope
       listingDone = true;
       wake();
     });
-  let fieldMap: FieldMap;
-  let fields: string[];
   try {
-    fieldMap = await fieldMapReady;
-    fields = requestedFields(fieldMap);
-    summary.warnings.push(...missingFieldWarnings(fieldMap));
+    summary.warnings.push(...(await fieldWarnings));
   } catch (error) {
     failure ??= error;
     await listing;
@@ -219,9 +202,8 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: Scope
       }
       index++;
       try {
-        const { issues, requests } = await fetchIssuesByKeys(deps.clients, batch, fields);
+        const { items, rejected, requests } = await deps.jira.fetch(batch);
         summary.requests += requests;
-        const { items, rejected } = normalisePage(issues, fieldMap, deps.siteUrl);
         summary.fetched += items.length;
         summary.rejected += rejected.length;
         // Read after the await: `x += await y` would lose updates made by parallel lanes.
@@ -236,7 +218,7 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: Scope
     }
   }
   // Lanes keep the gate busy; the gate itself enforces concurrency and requests per second.
-  await Promise.all(Array.from({ length: deps.clients.gate.maxConcurrency }, lane));
+  await Promise.all(Array.from({ length: deps.jira.parallelism }, lane));
   const listed = await listing;
   if (failure !== undefined || !listed) throw failure;
   summary.requests += listed.requests;
@@ -252,9 +234,7 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: Scope
 
 /** Re-reads specific items (webhook deliveries); keys Jira no longer returns are removed. */
 export async function refreshItems(deps: SyncDeps, keys: readonly string[]): Promise<ScopeSummary> {
-  const fieldMap = await deps.fieldMap();
-  const { issues, missing, requests } = await fetchIssuesByKeys(deps.clients, keys, requestedFields(fieldMap));
-  const { items, rejected } = normalisePage(issues, fieldMap, deps.siteUrl);
+  const { items, rejected, missing, requests } = await deps.jira.fetch(keys);
   const attention: NewAttention = new Map();
   const changedCount = await storePage(deps, items, attention);
   await deps.store.deleteItems(missing);

@@ -1,9 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import { enqueueRefresh, scheduleSync, scheduleWebhookUpkeep, startSyncWorker } from '../../workers/sync.worker.js';
 import type { Queue } from 'bullmq';
-import { backgroundClients } from '../jira/jira-clients.js';
-import { createJiraWebhookHandler, type WebhookRefresh } from '../jira/webhook.js';
-import type { Clock, EventSink } from '../ports.js';
+import type { Clock, EventSink, WebhookRefresh } from '../ports.js';
 import { QUEUES } from '../queue/queues.js';
 import type { Adapters } from '../runtime/adapters.js';
 import type { Runtime } from '../runtime/build-runtime.js';
@@ -17,18 +15,13 @@ export function syncDepsFrom(adapters: Adapters, config: Config, clock: Clock, e
   const site = adapters.jira;
   if (!site) throw new Error('no Jira site configured: set JIRA_BASE_URL and credentials (see `who-owns config check`)');
   return {
-    // Sync is background work: with a points budget it leaves the interactive share to look-ups.
-    clients: backgroundClients(site.clients),
+    jira: site.syncReader,
     store: adapters.items,
     cursors: adapters.syncCursors,
     decisions: adapters.decisions,
     learned: adapters.learned,
     teams: config.teams.teams,
-    fieldMap: site.fieldMap,
-    siteUrl: site.siteUrl,
     now: () => clock.now(),
-    // Listing keys first costs a point per item again; on a points budget, one search pass is cheaper.
-    fastFullSync: !site.clients.settings.pointsPerHour,
     ...(events ? { events } : {}),
   };
 }
@@ -45,14 +38,15 @@ async function acceptRefresh(rt: Runtime, queue: Queue, refresh: WebhookRefresh)
  */
 export function wireSync(rt: Runtime): Feature {
   const queue = rt.queue(QUEUES.sync);
-  const secret = rt.config.env.JIRA_WEBHOOK_SECRET;
+  const intake = rt.adapters.jiraWebhookIntake;
   // A `serve` process takes webhooks without Jira credentials of its own: the worker refreshes.
-  const webhook = secret ? { jiraWebhook: createJiraWebhookHandler({ secret, enqueue: (refresh) => acceptRefresh(rt, queue, refresh), deliveries: rt.adapters.webhookDeliveries, now: () => rt.clock.now() }) } : {};
+  const webhook = intake ? { jiraWebhook: intake((refresh) => acceptRefresh(rt, queue, refresh), () => rt.clock.now()) } : {};
   const site = rt.adapters.jira;
   if (!site) return webhook;
   const deps = syncDepsFrom(rt.adapters, rt.config, rt.clock, rt.events);
   const url = rt.config.env.JIRA_WEBHOOK_URL;
-  const keepWebhook = url && secret ? () => keepWebhookRegistered({ clients: site.clients, redis: rt.redis, prefix: rt.prefix, url, secret, teams: rt.config.teams.teams, now: () => rt.clock.now() }) : undefined;
+  const webhooks = site.webhooks;
+  const keepWebhook = url && webhooks ? () => keepWebhookRegistered({ webhooks, registered: rt.adapters.registeredWebhook, url, teams: rt.config.teams.teams, now: () => rt.clock.now() }) : undefined;
   return {
     worker: {
       queue: QUEUES.sync,

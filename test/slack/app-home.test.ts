@@ -49,7 +49,7 @@ describe('slack: App Home "My ownership"', () => {
     const config = { ...t.runtime.config, env: { ...t.runtime.config.env, JIRA_WEBHOOK_SECRET: undefined, SLACK_API_URL: workspace.apiUrl } } as Config;
     const slack = slackClientsFromEnv(config.env, { slackRetries: 0 })?.web;
     if (!slack) throw new Error('the test process has a Slack token');
-    const checks = await runDoctor(config, { redis: t.redis.client(), slack, manifestScopes: manifestBotScopes(), now: new Date() });
+    const checks = await runDoctor(config, { redis: t.redis.client(), registeredWebhook: t.runtime.adapters.registeredWebhook, slack, manifestScopes: manifestBotScopes(), now: new Date() });
     await workspace.close();
     await t.runtime.adapters.doctorResults.save(checks, new Date('2026-11-23T08:00:00Z'));
     const scope = checks.find((c) => c.name === 'Slack token scopes');

@@ -23,7 +23,7 @@ describe('slack/live-lookup: /who-owns KEY on a store miss reads Jira once', () 
   it('answers an item the store does not have yet, and keeps it for the next question', async () => {
     const { adapters } = testAdapters(redis.client(), { prefix: 'live', env: { JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x' }, teams });
     const store = adapters.items;
-    const fetchLive = createLiveLookup({ ...adapters.jira!, items: store, decisions: adapters.decisions, teams });
+    const fetchLive = createLiveLookup({ jira: adapters.jira!.reader, items: store, decisions: adapters.decisions, teams });
     const deps = { store, teams, search: async () => [], fetchLive };
 
     const first = await answerWhoOwns(deps, { text: 'PAY-474', userId: 'U0PRIYA01' });
@@ -39,7 +39,7 @@ describe('slack/live-lookup: /who-owns KEY on a store miss reads Jira once', () 
   it('says it does not know a key Jira does not have', async () => {
     const { adapters } = testAdapters(redis.client(), { prefix: 'live2', env: { JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x' }, teams });
     const store = adapters.items;
-    const fetchLive = createLiveLookup({ ...adapters.jira!, items: store, decisions: adapters.decisions, teams });
+    const fetchLive = createLiveLookup({ jira: adapters.jira!.reader, items: store, decisions: adapters.decisions, teams });
 
     const answer = await answerWhoOwns({ store, teams, search: async () => [], fetchLive }, { text: 'PAY-99999', userId: 'U0PRIYA01' });
 

@@ -64,7 +64,7 @@ describe('a Jira Cloud points budget (JIRA_POINTS_PER_HOUR)', () => {
         withinBudget.push(await budget.usedLastHour());
       },
     };
-    const lookup = createLiveLookup({ ...site, items: adapters.items, decisions: adapters.decisions, teams: [team] });
+    const lookup = createLiveLookup({ jira: site.reader, items: adapters.items, decisions: adapters.decisions, teams: [team] });
 
     const sync = runSyncOnce(deps, 'full');
     let settled = false;

@@ -91,7 +91,7 @@ describe('a webhook registered through the REST API (JIRA_WEBHOOK_URL)', () => {
     now = new Date(now.getTime() + 11 * DAY);
     expect(await runUpkeep('upkeep-day-23')).toBe('failed');
     expect(await readyDetail()).toMatch(/refreshing the webhook failed at .*401/);
-    const [doctor] = await checkRegisteredWebhook(proc.runtime.redis, PREFIX, now);
+    const [doctor] = await checkRegisteredWebhook(proc.runtime.adapters.registeredWebhook, now);
     expect(doctor).toMatchObject({ status: 'fail' });
     expect(doctor?.detail).toMatch(/failed/);
 
@@ -99,6 +99,6 @@ describe('a webhook registered through the REST API (JIRA_WEBHOOK_URL)', () => {
     refuseRefresh = false;
     expect(await runUpkeep('upkeep-day-23-retry')).toBe('completed');
     expect(await readyDetail()).toContain('registered webhook');
-    expect((await checkRegisteredWebhook(proc.runtime.redis, PREFIX, now))[0]).toMatchObject({ status: 'pass' });
+    expect((await checkRegisteredWebhook(proc.runtime.adapters.registeredWebhook, now))[0]).toMatchObject({ status: 'pass' });
   }, 60_000);
 });

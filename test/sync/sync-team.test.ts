@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamProfile } from '../../src/domain/team.js';
 import { type SyncDeps, refreshItems, syncTeam } from '../../src/sync/sync-team.js';
+import type { JiraSite } from '../../src/runtime/adapters.js';
 import { syncDepsFrom } from '../../src/sync/wire.js';
 import { aTeam } from '../support/builders.js';
 import { type FakeJira, generateSite, startFakeJira, touch } from '../support/fake-jira-server.js';
@@ -29,7 +30,8 @@ async function fake(count: number, options: Parameters<typeof generateSite>[0] e
   return server;
 }
 
-function depsFor(server: FakeJira, overrides: Partial<SyncDeps> & { deployment?: 'cloud' | 'datacenter'; timeoutMs?: number } = {}): SyncDeps {
+/** The sync's dependencies as a process builds them, with the site they read (its request gate counts what Jira answered). */
+function depsFor(server: FakeJira, overrides: Partial<SyncDeps> & { deployment?: 'cloud' | 'datacenter'; timeoutMs?: number } = {}): SyncDeps & { site: JiraSite } {
   const { deployment, timeoutMs, ...rest } = overrides;
   const credentials: Record<string, string> = deployment === 'datacenter' ? { JIRA_PAT: 'pat' } : { JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'x' };
   const { adapters, config } = testAdapters(client, {
@@ -38,7 +40,9 @@ function depsFor(server: FakeJira, overrides: Partial<SyncDeps> & { deployment?:
     env: { JIRA_BASE_URL: server.url, JIRA_DEPLOYMENT: deployment ?? 'cloud', JIRA_MAX_RPS: '1000', ...credentials },
     jira: { limits: { baseBackoffMs: 2, maxBackoffMs: 20, maxAttempts: 30 }, timeoutMs: timeoutMs ?? 5_000 },
   });
-  return { ...syncDepsFrom(adapters, config, { now: () => new Date('2026-11-23T10:00:00Z') }), pageSize: 100, ...rest };
+  const site = adapters.jira;
+  if (!site) throw new Error('the test site is configured');
+  return { ...syncDepsFrom(adapters, config, { now: () => new Date('2026-11-23T10:00:00Z') }), pageSize: 100, ...rest, site };
 }
 
 describe('sync/sync-team against a fake Jira on loopback and a real Redis', () => {
@@ -92,7 +96,7 @@ describe('sync/sync-team against a fake Jira on loopback and a real Redis', () =
     expect(server.injected).toBeGreaterThan(0);
     expect(summary.fetched).toBe(1_200);
     expect(await deps.store.teamItemKeys('payments')).toHaveLength(1_200);
-    expect(deps.clients.gate.stats.rateLimited).toBeGreaterThan(0);
+    expect(deps.site.clients.gate.stats.rateLimited).toBeGreaterThan(0);
   });
 
   it('resumes an interrupted page-by-page sync from its last page without refetching finished pages', async () => {
