@@ -1,3 +1,6 @@
+// Doctor asks the site itself what a sync never needs (permissions, the field list, a waiting
+// item's workflow) and reports Jira's own answers, so these checks are Jira adapter code: they
+// use the site's clients and request gate directly rather than the reader sync works through.
 import { transitionsOfWaitingItem } from '../jira/acceptance-workflow.js';
 import type { JiraClients } from '../jira/jira-clients.js';
 import { type FieldDescription, fieldMapFromFields } from '../jira/field-map.js';

@@ -1,3 +1,5 @@
+// `init` surveys a site no team file describes yet (projects, boards, fields, workflows) to
+// propose one: adapter code over the Slack and Jira clients, not a use case of the reader sync works through.
 import type { webApi } from '@slack/bolt';
 import type { Version2Client, Version3Client } from 'jira.js';
 import { transitionsOfWaitingItem, type WaitingItemTransitions } from '../jira/acceptance-workflow.js';

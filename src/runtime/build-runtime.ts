@@ -8,7 +8,7 @@ import { QUEUES, type QueueName } from '../queue/queues.js';
 import { createRedis } from '../store/connection.js';
 import type { BotIdentity } from '../slack/bot-identity.js';
 import { type Adapters, buildAdapters } from './adapters.js';
-import { jiraProbe, type JiraProbe } from './jira-probe.js';
+import { jiraProbe, type JiraProbe } from '../jira/jira-probe.js';
 import { createProcessEvents, type ProcessEventBus } from './process-events.js';
 import { secretValues } from './secrets.js';
 

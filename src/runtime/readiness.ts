@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { lastJiraSuccess } from '../metrics.js';
 import type { Clock, RegisteredWebhookState } from '../ports.js';
 import { registeredWebhookDetail } from '../store/redis-registered-webhook.js';
-import type { JiraProbe } from './jira-probe.js';
+import type { JiraProbe } from '../jira/jira-probe.js';
 
 export interface ReadinessCheck {
   name: 'redis' | 'config' | 'jira' | 'shutdown' | 'sync' | 'webhooks';

@@ -1,6 +1,6 @@
 import type { Version3Client } from 'jira.js';
-import type { JiraClients } from '../jira/jira-clients.js';
-import { JiraRequestError } from '../jira/jira-errors.js';
+import type { JiraClients } from './jira-clients.js';
+import { JiraRequestError } from './jira-errors.js';
 
 /** Resolves when Jira answers an authenticated request; rejects with the reason (and HTTP `status`) otherwise. */
 export type JiraProbe = () => Promise<void>;
