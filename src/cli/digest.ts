@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
+import { loadConfig } from '../../config/load-config.js';
 import { type DigestPreview, sampleDigest, storeDigest } from '../digest/digest-preview.js';
+import { withAdapters } from '../runtime/with-adapters.js';
 import { blocksToHtml } from '../views/html/blocks-to-html.js';
 import { renderDigestBlocks } from '../views/digest-blocks.js';
 import { renderDigestText } from '../views/digest-text.js';
@@ -13,6 +15,12 @@ export function renderDigestPreview(preview: DigestPreview, format: DigestFormat
   if (format === 'blocks') return `${JSON.stringify({ channel: preview.team.channel, ...message }, null, 2)}\n`;
   if (format === 'html') return blocksToHtml(message, { channelName: preview.team.id, people: preview.people });
   return `${renderDigestText(preview.digest)}\n`;
+}
+
+/** The preview from the synced stores, with the adapters every process builds. */
+async function previewFromStore(teamId: string, teamFile: string | undefined): Promise<DigestPreview> {
+  const config = loadConfig(process.env, teamFile);
+  return withAdapters(config, ({ items, decisions, digestLedger, learned }) => storeDigest({ items, decisions, ledger: digestLedger, learned }, config, teamId));
 }
 
 export function registerDigest(program: Command): void {
@@ -29,7 +37,7 @@ export function registerDigest(program: Command): void {
     .action(async (opts: { team: string; dryRun?: boolean; format: DigestFormat; config?: string; sample?: boolean; output?: string }) => {
       if (!opts.dryRun) throw new Error('who-owns digest only previews: add --dry-run. The workers post digests on each team’s schedule.');
       const live = !opts.sample && Boolean(process.env.REDIS_URL);
-      const preview = live ? await storeDigest(opts.team, process.env, opts.config) : await sampleDigest(opts.team, opts.config);
+      const preview = live ? await previewFromStore(opts.team, opts.config) : await sampleDigest(opts.team, opts.config);
       const out = renderDigestPreview(preview, opts.format);
       if (opts.output) {
         writeFileSync(opts.output, out);

@@ -1,4 +1,3 @@
-import { loadConfig } from '../../config/load-config.js';
 import type { Config } from '../../config/schema.js';
 import { loadSample } from '../demo/load-sample.js';
 import { peopleNames } from '../demo/who-owns-prompt.js';
@@ -7,8 +6,7 @@ import { buildWeeklyDigest, type WeeklyDigest } from '../domain/digest/build-dig
 import { shrinkDigest } from '../domain/digest/digest-edits.js';
 import { digestPeriod } from '../domain/digest/digest-period.js';
 import type { TeamProfile } from '../domain/team.js';
-import { withAdapters } from '../runtime/with-adapters.js';
-import { composeDigest } from './digest-service.js';
+import { composeDigest, type DigestDeps } from './digest-service.js';
 
 export interface DigestPreview {
   digest: WeeklyDigest;
@@ -38,14 +36,11 @@ export async function sampleDigest(teamId: string, teamFile?: string): Promise<D
   return { digest: shrinkDigest(digest), team, people: peopleNames(data.config.teams.teams), source: 'sample' };
 }
 
-/** The digest as it would be sent now, from the synced Redis store (nothing is posted or stored). */
-export async function storeDigest(teamId: string, env: NodeJS.ProcessEnv, teamFile?: string, now = new Date()): Promise<DigestPreview> {
-  const config = loadConfig(env, teamFile);
+/** The digest as it would be sent now, from the synced stores (nothing is posted or stored). */
+export async function storeDigest(deps: Pick<DigestDeps, 'items' | 'decisions' | 'ledger' | 'learned'>, config: Config, teamId: string, now = new Date()): Promise<DigestPreview> {
   const team = findTeam(config, teamId);
-  // The same composition the worker posts, from the same stores; nothing is posted or stored.
-  return withAdapters(config, async ({ items, decisions, digestLedger }) => {
-    const week = digestPeriod(now, team.digest.timezone ?? team.timezone);
-    const { digest } = await composeDigest({ items, decisions, ledger: digestLedger }, team, week, now);
-    return { digest: shrinkDigest(digest), team, people: peopleNames(config.teams.teams), source: 'store' as const };
-  });
+  // The same composition the worker posts, from the same stores, the rules it would offer included.
+  const week = digestPeriod(now, team.digest.timezone ?? team.timezone);
+  const { digest } = await composeDigest(deps, team, week, now);
+  return { digest: shrinkDigest(digest), team, people: peopleNames(config.teams.teams), source: 'store' };
 }
