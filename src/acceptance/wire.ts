@@ -1,7 +1,7 @@
 import { scheduleAcceptance, startAcceptanceWorker } from '../../workers/acceptance.worker.js';
 import { QUEUES } from '../queue/queues.js';
 import type { Runtime } from '../runtime/build-runtime.js';
-import type { Feature } from '../runtime/feature.js';
+import { type Feature, reactTo } from '../runtime/feature.js';
 import { registerAcceptanceReminderActions } from '../slack/listeners/actions/acceptance-reminder.js';
 import type { TeamProfile } from '../domain/team.js';
 import type { Clock, Outbox } from '../ports.js';
@@ -10,7 +10,7 @@ import { mirrorReminder, type RedrawDeps } from './reminder-redraw.js';
 import { slackPresence } from './slack-presence.js';
 
 /** After a sync, each synced team's reminder is edited so items handled in Jira leave it. */
-export function mirrorRemindersAfterSync(deps: RedrawDeps & { outbox: Outbox }, teams: readonly TeamProfile[], clock: Clock): Reaction<'itemsSynced'> {
+function mirrorRemindersAfterSync(deps: RedrawDeps & { outbox: Outbox }, teams: readonly TeamProfile[], clock: Clock): Reaction<'itemsSynced'> {
   return async ({ teamId }) => {
     const synced = teams.filter((t) => t.acceptance.enabled && (!teamId || t.id === teamId));
     await Promise.all(synced.map((team) => mirrorReminder(deps, team, clock.now())));
@@ -28,8 +28,8 @@ export function wireAcceptance(rt: Runtime): Feature {
   const { items, acceptanceState: state, outbox, jira: site } = rt.adapters;
   const teams = rt.config.teams.teams;
   const queue = rt.queue(QUEUES.acceptance);
-  rt.events.on('itemsSynced', mirrorRemindersAfterSync({ items, state, outbox }, teams, rt.clock));
   return {
+    reactions: [reactTo('itemsSynced', mirrorRemindersAfterSync({ items, state, outbox }, teams, rt.clock))],
     worker: {
       queue: QUEUES.acceptance,
       start: () => startAcceptanceWorker({ items, state, outbox, presence: slackPresence(slack.web) }, teams, rt.clock, rt.connection('acceptance-worker'), rt.prefix),

@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load-config.js';
 import type { Config } from '../../config/schema.js';
-import { mirrorRemindersAfterSync } from '../acceptance/wire.js';
 import { count } from '../domain/plural.js';
-import { createLogger } from '../logger.js';
-import { nudgeWhenItemsNeedAttention } from '../nudges/wire.js';
-import { systemClock } from '../ports.js';
 import { QUEUES } from '../queue/queues.js';
-import { createProcessEvents } from '../runtime/process-events.js';
-import { withAdapters } from '../runtime/with-adapters.js';
+import { buildRuntime } from '../runtime/build-runtime.js';
+import { wireFeatures } from '../runtime/features.js';
+import { ONE_SHOT_REDIS } from '../runtime/with-adapters.js';
 import { formatSyncSummary, runSyncOnce } from '../sync/sync-service.js';
 import { syncDepsFrom } from '../sync/wire.js';
 
@@ -33,31 +30,32 @@ function nudgeLine({ attention, queued, workerRunning }: NudgeHandOff): string |
 }
 
 /**
- * One sync of every scope, followed by what a running process does after its own syncs: each
- * team's nudge sweep is queued for the items that newly need attention, and acceptance
- * reminders drop items handled in Jira. Nothing is posted from here: a `work` or `start`
- * process sends what was queued. Without a Slack token nothing is queued, and the summary
- * says who would have been nudged.
+ * One sync of every scope, followed by what a running process does after its own syncs: the
+ * runtime is built and the features wired as in a process, so every reaction to a sync runs
+ * (each team's nudge sweep is queued for the items that newly need attention, acceptance
+ * reminders drop items handled in Jira…); no worker or listener starts. Nothing is posted
+ * from here: a `work` or `start` process sends what was queued. Without a Slack token nothing
+ * is queued, and the summary says who would have been nudged.
  */
 async function syncOnce(config: Config, mode: 'full' | 'incremental'): Promise<void> {
-  await withAdapters(config, async (adapters, _redis, queue) => {
+  const rt = buildRuntime(config, { logDestination: process.stderr, redis: ONE_SHOT_REDIS });
+  try {
     const teams = config.teams.teams;
-    const events = createProcessEvents(createLogger({ level: 'warn', destination: process.stderr }));
     const attention = new Map<string, number>();
-    events.on('itemsNeedAttention', async ({ teamId, keys }) => {
+    rt.events.on('itemsNeedAttention', async ({ teamId, keys }) => {
       if (teams.find((t) => t.id === teamId)?.nudges.enabled) attention.set(teamId, (attention.get(teamId) ?? 0) + keys.length);
     });
-    const nudges = adapters.slack ? queue(QUEUES.nudges) : undefined;
-    if (nudges) {
-      events.on('itemsNeedAttention', nudgeWhenItemsNeedAttention(nudges, teams));
-      events.on('itemsSynced', mirrorRemindersAfterSync({ items: adapters.items, state: adapters.acceptanceState, outbox: adapters.outbox }, teams, systemClock));
-    }
-    const run = await runSyncOnce(syncDepsFrom(adapters, config, systemClock, events), mode);
-    const workerRunning = nudges && attention.size > 0 ? (await nudges.getWorkers()).length > 0 : false;
-    const nudging = nudgeLine({ attention, queued: Boolean(nudges), workerRunning });
+    wireFeatures(rt);
+    const run = await runSyncOnce(syncDepsFrom(rt.adapters, config, rt.clock, rt.events), mode);
+    // Nudges go out through Slack: without a token the nudges feature brings nothing.
+    const queued = Boolean(rt.adapters.slack);
+    const workerRunning = queued && attention.size > 0 ? (await rt.queue(QUEUES.nudges).getWorkers()).length > 0 : false;
+    const nudging = nudgeLine({ attention, queued, workerRunning });
     process.stdout.write(`${formatSyncSummary(run)}\n${nudging ? `${nudging}\n` : ''}`);
     if (run.scopes.some((s) => s.error)) process.exitCode = 1;
-  });
+  } finally {
+    await rt.close();
+  }
 }
 
 export function registerSync(program: Command): void {

@@ -1,7 +1,7 @@
 import { createDigestWorker } from '../../workers/digest.worker.js';
 import { QUEUES } from '../queue/queues.js';
 import type { Runtime } from '../runtime/build-runtime.js';
-import type { Feature } from '../runtime/feature.js';
+import { type Feature, reactTo } from '../runtime/feature.js';
 import { catchUpDigests } from './digest-catch-up.js';
 import { syncDigestSchedules } from './digest-schedules.js';
 import { type DigestDeps, onDecisionForDigest } from './digest-service.js';
@@ -16,8 +16,8 @@ export function wireDigest(rt: Runtime): Feature {
   const teams = rt.config.teams.teams;
   const deps: DigestDeps = { teams, items, decisions, outbox, ledger, clock: rt.clock, learned: rt.adapters.learned };
   const queue = rt.queue(QUEUES.digest);
-  rt.events.on('decisionRecorded', ({ key, decision }) => onDecisionForDigest(deps, key, decision));
   return {
+    reactions: [reactTo('decisionRecorded', ({ key, decision }) => onDecisionForDigest(deps, key, decision))],
     worker: {
       queue: QUEUES.digest,
       start: () => createDigestWorker({ connection: rt.connection('digest-worker'), prefix: rt.prefix, deps }),

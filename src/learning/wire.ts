@@ -2,7 +2,7 @@ import { enqueueRefit, startLearningWorker } from '../../workers/learning.worker
 import { QUEUES } from '../queue/queues.js';
 import { registerRuleSuggestionActions } from '../slack/listeners/actions/rule-suggestion.js';
 import type { Runtime } from '../runtime/build-runtime.js';
-import type { Feature } from '../runtime/feature.js';
+import { type Feature, reactTo } from '../runtime/feature.js';
 
 /**
  * Learning the site's conventions: a refit after each batch of decisions, after a suggested
@@ -11,12 +11,11 @@ import type { Feature } from '../runtime/feature.js';
  */
 export function wireLearning(rt: Runtime): Feature {
   const queue = rt.queue(QUEUES.learning);
-  rt.events.on('decisionRecorded', () => enqueueRefit(queue, 'decision'));
-  rt.events.on('ruleAdopted', () => enqueueRefit(queue, 'decision'));
   const teams = rt.config.teams.teams;
   const deps = { store: rt.adapters.items, decisions: rt.adapters.decisions, learned: rt.adapters.learned, teams, events: rt.events };
   const home = rt.identity.workspaceId ? { homeWorkspaceId: rt.identity.workspaceId } : {};
   return {
+    reactions: [reactTo('decisionRecorded', () => enqueueRefit(queue, 'decision')), reactTo('ruleAdopted', () => enqueueRefit(queue, 'decision'))],
     listeners: [(app) => registerRuleSuggestionActions(app, { learned: rt.adapters.learned, teams, ...home, events: rt.events })],
     worker: {
       queue: QUEUES.learning,

@@ -3,13 +3,13 @@ import { enqueueNudgeSweep, scheduleNudges, startNudgesWorker } from '../../work
 import type { TeamProfile } from '../domain/team.js';
 import { QUEUES } from '../queue/queues.js';
 import type { Runtime } from '../runtime/build-runtime.js';
-import type { Feature } from '../runtime/feature.js';
+import { type Feature, reactTo } from '../runtime/feature.js';
 import type { Reaction } from '../runtime/process-events.js';
 import { registerSnoozeAction } from '../slack/listeners/actions/nudge-snooze.js';
 import { onDecisionForNudges } from './nudge-sweep.js';
 
 /** Items that newly need attention queue their team's nudge sweep at once (teams that nudge). */
-export function nudgeWhenItemsNeedAttention(queue: Queue, teams: readonly Pick<TeamProfile, 'id' | 'nudges'>[]): Reaction<'itemsNeedAttention'> {
+function nudgeWhenItemsNeedAttention(queue: Queue, teams: readonly Pick<TeamProfile, 'id' | 'nudges'>[]): Reaction<'itemsNeedAttention'> {
   return async ({ teamId, keys }) => {
     if (teams.find((t) => t.id === teamId)?.nudges.enabled) await enqueueNudgeSweep(queue, teamId, keys);
   };
@@ -24,9 +24,8 @@ export function wireNudges(rt: Runtime): Feature {
   const { items, nudgeLedger: ledger, outbox } = rt.adapters;
   const teams = rt.config.teams.teams;
   const queue = rt.queue(QUEUES.nudges);
-  rt.events.on('itemsNeedAttention', nudgeWhenItemsNeedAttention(queue, teams));
-  rt.events.on('decisionRecorded', ({ key, decision }) => onDecisionForNudges({ ledger, outbox }, key, decision));
   return {
+    reactions: [reactTo('itemsNeedAttention', nudgeWhenItemsNeedAttention(queue, teams)), reactTo('decisionRecorded', ({ key, decision }) => onDecisionForNudges({ ledger, outbox }, key, decision))],
     worker: {
       queue: QUEUES.nudges,
       start: () => startNudgesWorker({ items, ledger, outbox, logger: rt.logger.child({ queue: QUEUES.nudges }) }, teams, rt.clock, rt.connection('nudges-worker'), rt.prefix),

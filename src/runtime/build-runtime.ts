@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Config } from '../../config/schema.js';
 import { createLogger, type Logger } from '../logger.js';
 import { collectProcessMetrics, watchQueues } from '../metrics.js';
@@ -28,6 +28,8 @@ export interface RuntimeOptions {
   slackRetries?: number;
   /** Replaces the Jira reachability probe (tests). */
   jiraProbe?: JiraProbe;
+  /** How the connections give up when Redis does not answer (one-shot commands: after a few retries, not never). */
+  redis?: RedisOptions;
 }
 
 /**
@@ -67,18 +69,18 @@ export function buildRuntime(config: Config, options: RuntimeOptions = {}): Runt
     createLogger({ level: env.LOG_LEVEL, secrets: secretValues(env), destination: options.logDestination });
   const connections: Redis[] = [];
   const queues = new Map<QueueName, Queue>();
+  /** Connections in an outage, already logged once. */
+  const down = new Set<Redis>();
 
   function connection(name: string): Redis {
-    const redis = createRedis(env.REDIS_URL, { connectionName: `who-owns:${name}` });
+    const redis = createRedis(env.REDIS_URL, { connectionName: `who-owns:${name}`, ...options.redis });
     // ioredis reconnects on its own; log once per outage instead of an error per retry.
-    let down = false;
     redis.on('error', (error: Error) => {
-      if (!down) logger.warn({ connection: name, err: error.message }, 'Redis connection lost; reconnecting');
-      down = true;
+      if (!down.has(redis)) logger.warn({ connection: name, err: error.message }, 'Redis connection lost; reconnecting');
+      down.add(redis);
     });
     redis.on('ready', () => {
-      if (down) logger.info({ connection: name }, 'Redis connection restored');
-      down = false;
+      if (down.delete(redis)) logger.info({ connection: name }, 'Redis connection restored');
     });
     connections.push(redis);
     return redis;
@@ -90,7 +92,10 @@ export function buildRuntime(config: Config, options: RuntimeOptions = {}): Runt
     let existing = queues.get(name);
     if (!existing) {
       existing = new Queue(name, { connection: redis, prefix: env.REDIS_PREFIX });
-      existing.on('error', (error) => logger.warn({ queue: name, err: error.message }, 'queue error'));
+      // The shared connection's outage is logged once, above, not again by every queue on it.
+      existing.on('error', (error) => {
+        if (!down.has(redis)) logger.warn({ queue: name, err: error.message }, 'queue error');
+      });
       queues.set(name, existing);
       watchQueues([...queues.values()]);
     }

@@ -5,6 +5,9 @@ import type { QueueName } from '../queue/queues.js';
 import { createRedis } from '../store/connection.js';
 import { type AdapterOptions, type Adapters, buildAdapters } from './adapters.js';
 
+/** A one-shot command's Redis connection: it should fail, not hang, when Redis is down. */
+export const ONE_SHOT_REDIS: RedisOptions = { maxRetriesPerRequest: 3, connectTimeout: 5000 };
+
 export interface OneShotOptions extends Omit<AdapterOptions, 'queue'> {
   /** How the command's Redis connection gives up (default: a few retries, 5 s to connect). */
   redis?: RedisOptions;
@@ -12,12 +15,12 @@ export interface OneShotOptions extends Omit<AdapterOptions, 'queue'> {
 
 /**
  * Runs a one-shot command with the same adapters a process builds, on a Redis connection
- * that gives up quickly (a command should fail, not hang, when Redis is down), and the
+ * that gives up quickly, and the
  * process's queues, so a command can hand work to a running `work` process.
  */
 export async function withAdapters<T>(config: Config, run: (adapters: Adapters, redis: Redis, queue: (name: QueueName) => Queue) => Promise<T>, options: OneShotOptions = {}): Promise<T> {
   const { redis: redisOptions, ...adapterOptions } = options;
-  const redis = createRedis(config.env.REDIS_URL, { maxRetriesPerRequest: 3, connectTimeout: 5000, ...redisOptions });
+  const redis = createRedis(config.env.REDIS_URL, { ...ONE_SHOT_REDIS, ...redisOptions });
   redis.on('error', () => {});
   const queues: Queue[] = [];
   const queue = (name: QueueName) => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SampleJiraServer, startSampleJiraServer } from '../../src/demo/sample-jira-server.js';
 import { createReadiness } from '../../src/runtime/readiness.js';
 import { systemClock } from '../../src/ports.js';
+import { QUEUES } from '../../src/queue/queues.js';
 import { syncDepsFrom } from '../../src/sync/wire.js';
 import { scheduleSync, startSyncWorker } from '../../workers/sync.worker.js';
 import { generateSite, startFakeJira } from '../support/fake-jira-server.js';
@@ -113,6 +114,46 @@ describe('who-owns sync --once and the sync queue', () => {
       expect(Date.now() - ranAt).toBeLessThan(15_000);
     } finally {
       await proc.stop();
+      await slack.close();
+    }
+  }, 90_000);
+
+  it('after its sync, queues everything a running process queues after its own sync', async () => {
+    const slack = await startFakeSlackApi();
+    const slackEnv = (prefix: string) => ({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'who-owns-test-signing-secret', SLACK_API_URL: slack.apiUrl, REDIS_PREFIX: prefix });
+    const jiraEnv = { JIRA_BASE_URL: jira.url, JIRA_EMAIL: 'bot@example.com', JIRA_API_TOKEN: 'sample-site-token' };
+    /** Jobs the sync's reactions left for other queues (nothing takes them here). */
+    const connection = redis.client();
+    const queuedAfterSync = async (prefix: string) => {
+      const found: Record<string, string[]> = {};
+      for (const name of Object.values(QUEUES).filter((q) => q !== QUEUES.sync)) {
+        const queue = new Queue(name, { connection, prefix });
+        found[name] = (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).map((job) => String(job.id)).sort();
+        await queue.close();
+      }
+      return found;
+    };
+    // In both installs the PO's reminder lists PAY-425, which does not wait for acceptance: a sync redraws it.
+    for (const prefix of ['after-process', 'after-cron']) {
+      const { adapters, close } = testAdapters(connection, { prefix, env: { ...jiraEnv, ...slackEnv(prefix) } });
+      await adapters.acceptanceState.rememberReminder({ id: 'accept:payments:U0PRIYA01:2026-11-23', teamId: 'payments', channel: 'U0PRIYA01', keys: ['PAY-474', 'PAY-425'], signature: 'as posted' });
+      await close();
+    }
+    try {
+      // A running process syncs every team at start; only its sync worker runs, so what the sync queued stays queued.
+      const proc = await startTestProcess(redis.url, { env: { ...jiraEnv, ...slackEnv('after-process') }, work: true, serve: false, queues: [QUEUES.sync] });
+      const syncs = new Queue(QUEUES.sync, { connection, prefix: 'after-process' });
+      await waitFor(async () => ((await syncs.getJobCounts('completed')).completed ?? 0) >= 3, 30_000);
+      await syncs.close();
+      await proc.stop();
+
+      await run(process.execPath, ['bin/who-owns.js', 'sync', '--once'], { env: { ...env, ...slackEnv('after-cron') }, timeout: 60_000 });
+
+      const byProcess = await queuedAfterSync('after-process');
+      expect(byProcess[QUEUES.nudges]?.length).toBeGreaterThan(0);
+      expect(byProcess[QUEUES.notify]).toHaveLength(1);
+      expect(await queuedAfterSync('after-cron')).toEqual(byProcess);
+    } finally {
       await slack.close();
     }
   }, 90_000);
