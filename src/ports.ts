@@ -9,6 +9,7 @@ import type { WeeklyDigest } from './domain/digest/build-digest.js';
 import type { SiteAdjustment, SiteAdjustmentFile } from './domain/learning/site-adjustment.js';
 import type { SuggestedRule } from './domain/learning/suggest-rules.js';
 import type { NudgeCandidate, NudgeRecord } from './domain/nudges/select-nudges.js';
+import type { Attributed, Resolution } from './domain/resolution.js';
 import type { DoctorCheck } from './doctor/doctor-check.js';
 import type { PersonDirectory, PersonLookup } from './people/person-lookup.js';
 import type { DoctorRun } from './store/redis-doctor-results.js';
@@ -246,6 +247,8 @@ export interface NudgeMessageRecord {
   topN: number;
   items: NudgeCandidate[];
   decided: Record<string, OwnershipDecision>;
+  /** Items that became clear without a decision (a refit or a sync), shown as resolved. */
+  attributed?: Record<string, Attributed>;
   edits: number;
 }
 
@@ -326,9 +329,9 @@ export interface DigestLedger {
   /** The thread reply with the rest of long lists, stored before the digest is claimed. */
   claimThread(messageId: string, message: ThreadMessage): Promise<void>;
   thread(messageId: string): Promise<ThreadMessage | null>;
-  /** Records a decision on a posted digest once; false if it was recorded before. */
-  addTick(messageId: string, key: string, decision: OwnershipDecision): Promise<boolean>;
-  ticks(messageId: string): Promise<{ key: string; decision: OwnershipDecision }[]>;
+  /** Records how a listed item was resolved (a decision, or a clear verdict) once; false if it was recorded before. */
+  addTick(messageId: string, key: string, resolution: Resolution): Promise<boolean>;
+  ticks(messageId: string): Promise<{ key: string; resolution: Resolution }[]>;
   lastRun(teamId: string): Promise<DigestRun | null>;
   saveRun(teamId: string, run: DigestRun): Promise<void>;
 }
@@ -338,8 +341,13 @@ export type SeenSignatures = (signature: string, ttlSeconds: number) => Promise<
 
 /** What happens in one process that other features react to. */
 export interface ProcessEvents {
-  /** A sync or webhook refresh found items whose verdict newly needs attention (unclear, unowned…). */
+  /** A sync, webhook refresh or refit found items whose verdict newly needs attention (unclear, unowned…). */
   itemsNeedAttention: { teamId: string; keys: string[] };
+  /**
+   * A sync, webhook refresh or refit gave items that needed attention a clear verdict or a
+   * decision read from Jira (a decision clicked in Slack is `decisionRecorded`).
+   */
+  verdictsResolved: { teamId: string; verdicts: Verdict[] };
   /** A sync of a team's scope (or, without a team, a webhook refresh) stored what it read. */
   itemsSynced: { teamId?: string };
   /** Someone decided in Slack who owns an item. */

@@ -1,8 +1,9 @@
 import type { AcceptanceEntry } from '../domain/acceptance/acceptance-queue.js';
 import { buildAcceptanceQueue } from '../domain/acceptance/acceptance-queue.js';
 import { buildWeeklyDigest, type DigestEntry, type WeeklyDigest } from '../domain/digest/build-digest.js';
-import { applyDecisionToDigest, digestTotals, shrinkDigest } from '../domain/digest/digest-edits.js';
+import { applyResolutionToDigest, digestTotals, shrinkDigest } from '../domain/digest/digest-edits.js';
 import { digestMessageId, digestPeriod } from '../domain/digest/digest-period.js';
+import type { Resolution } from '../domain/resolution.js';
 import type { TeamProfile } from '../domain/team.js';
 import type { OwnershipDecision, WorkItem } from '../domain/work-item.js';
 import type { Clock, DecisionStore, DigestLedger, DigestRun, ItemStore, LearnedState, Outbox } from '../ports.js';
@@ -59,7 +60,7 @@ async function decisionsSince(deps: Pick<DigestDeps, 'decisions'>, entries: read
 /** The stored digest with the week's decisions applied, ready to post or edit. */
 async function currentDigest(ledger: DigestLedger, messageId: string, base: WeeklyDigest): Promise<WeeklyDigest> {
   let digest = base;
-  for (const { key, decision } of await ledger.ticks(messageId)) digest = applyDecisionToDigest(digest, key, decision) ?? digest;
+  for (const { key, resolution } of await ledger.ticks(messageId)) digest = applyResolutionToDigest(digest, key, resolution) ?? digest;
   return digest;
 }
 
@@ -136,21 +137,27 @@ export async function sendDigest(deps: DigestDeps, teamId: string, at?: Date): P
 }
 
 /**
- * Decision hook: when an item listed in this week's digest is decided, the digest message is
- * edited in place (the item ticked, counts moved) through the Outbox.
+ * When an item listed in this week's digest is resolved (decided, or given a clear verdict by
+ * a refit or a sync), the digest message is edited in place (the item ticked, counts moved)
+ * through the Outbox.
  */
-export async function onDecisionForDigest(deps: Pick<DigestDeps, 'teams' | 'outbox' | 'ledger' | 'clock'>, key: string, decision: OwnershipDecision): Promise<string[]> {
+export async function onResolvedForDigest(deps: Pick<DigestDeps, 'teams' | 'outbox' | 'ledger' | 'clock'>, key: string, resolution: Resolution): Promise<string[]> {
   const edited: string[] = [];
   for (const team of deps.teams) {
     if (!team.digest.enabled || !team.channel) continue;
     const messageId = digestMessageId(team.channel, team.id, digestPeriod(deps.clock.now(), team.digest.timezone ?? team.timezone));
     const stored = await deps.ledger.posted(messageId);
     if (!stored?.attention.some((e) => e.item.key === key)) continue;
-    if (!(await deps.ledger.addTick(messageId, key, decision))) continue;
+    if (!(await deps.ledger.addTick(messageId, key, resolution))) continue;
     const digest = await currentDigest(deps.ledger, messageId, stored);
     const ticks = Object.keys(digest.ticked ?? {}).length;
     await deps.outbox.enqueue({ id: `${messageId}:edit:${ticks}:${key}`, channel: team.channel, updateOf: messageId, ...renderDigestBlocks(digest) });
     edited.push(messageId);
   }
   return edited;
+}
+
+/** Decision hook: a decision clicked in Slack ticks the item in this week's digest. */
+export function onDecisionForDigest(deps: Pick<DigestDeps, 'teams' | 'outbox' | 'ledger' | 'clock'>, key: string, decision: OwnershipDecision): Promise<string[]> {
+  return onResolvedForDigest(deps, key, { decision });
 }

@@ -1,3 +1,4 @@
+import { attentionChanges } from '../domain/attention-changes.js';
 import { attributeAll } from '../domain/attribution/attribute-all.js';
 import { SHIPPED_MODEL, teamIndexOf } from '../domain/attribution/attribute-item.js';
 import { fitSiteAdjustment } from '../domain/learning/fit-site-adjustment.js';
@@ -5,7 +6,7 @@ import { emptyAdjustment, loadSiteAdjustment } from '../domain/learning/site-adj
 import { suggestRules } from '../domain/learning/suggest-rules.js';
 import { type DecidedItem, siteExamples } from '../domain/learning/site-examples.js';
 import type { TeamProfile } from '../domain/team.js';
-import { needsAttention, type Verdict } from '../domain/verdict.js';
+import type { Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
 import type { DecisionStore, EventSink, ItemStore, LearnedState } from '../ports.js';
 
@@ -14,7 +15,7 @@ export interface RefitDeps {
   decisions: Pick<DecisionStore, 'latestMany'>;
   learned: LearnedState;
   teams: readonly TeamProfile[];
-  /** Told which items newly need attention after the refit (nudges react). */
+  /** Told which items newly need attention after the refit, and which no longer do (nudges and digests react). */
   events?: EventSink;
 }
 
@@ -30,7 +31,7 @@ export interface RefitSummary {
 /**
  * Fits the site's offsets again from every decision in force, stores them, and re-attributes
  * the site's items with them. A verdict that changes is stored and, when it newly needs
- * attention, announced as a sync would; a decided item keeps its decision.
+ * attention or no longer does, announced as a sync would; a decided item keeps its decision.
  */
 export async function refitSite(deps: RefitDeps): Promise<RefitSummary> {
   const keys = [...new Set((await Promise.all(deps.teams.map((t) => deps.store.teamItemKeys(t.id)))).flat())].sort();
@@ -51,11 +52,8 @@ export async function refitSite(deps: RefitDeps): Promise<RefitSummary> {
   const fresh = attributeAll(items, deps.teams, decisions, before, file ? loadSiteAdjustment(file) : null);
   const changed = fresh.filter((v) => JSON.stringify(v) !== JSON.stringify(before.get(v.key)));
   await deps.store.putVerdicts(changed);
-  const attention = new Map<string, string[]>();
-  for (const verdict of changed) {
-    const previous = before.get(verdict.key);
-    if (verdict.teamId && needsAttention(verdict) && !(previous && previous.teamId === verdict.teamId && needsAttention(previous))) attention.set(verdict.teamId, [...(attention.get(verdict.teamId) ?? []), verdict.key]);
-  }
-  for (const [teamId, list] of attention) await deps.events?.emit('itemsNeedAttention', { teamId, keys: list });
+  const { needAttention, resolved } = attentionChanges(before, changed);
+  for (const [teamId, keys] of needAttention) await deps.events?.emit('itemsNeedAttention', { teamId, keys });
+  for (const [teamId, verdicts] of resolved) await deps.events?.emit('verdictsResolved', { teamId, verdicts });
   return { decisions: fitted?.decisions ?? 0, people, items: items.length, changed: changed.length };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { type NudgeCandidate, recordNudges, selectNudges } from '../domain/nudges/select-nudges.js';
+import type { Resolution } from '../domain/resolution.js';
 import type { TeamProfile } from '../domain/team.js';
 import type { OwnershipDecision } from '../domain/work-item.js';
 import type { Logger } from '../logger.js';
@@ -80,17 +81,21 @@ export async function runNudgeSweep(deps: NudgeDeps, team: TeamProfile, now: Dat
 }
 
 /**
- * Called when an item is decided: its line in the nudge message becomes "✅ KEY — role, by …",
- * edited in place through the Outbox (never a new post). No nudge for the item: nothing happens.
+ * Called when an item is resolved: its line in the nudge message becomes "✅ KEY — role, by …"
+ * for a decision, "✅ KEY — role, no decision needed: <why>" for an item a refit or a sync made
+ * clear, edited in place through the Outbox (never a new post), and the item leaves the
+ * escalation list. No nudge for the item, or its line already says so: nothing happens.
  */
-export async function onDecisionForNudges(deps: Pick<NudgeDeps, 'ledger' | 'outbox'>, key: string, decision: OwnershipDecision): Promise<boolean> {
+export async function onResolvedForNudges(deps: Pick<NudgeDeps, 'ledger' | 'outbox'>, key: string, resolution: Resolution): Promise<boolean> {
   const record = await deps.ledger.messageFor(key);
   if (!record) return false;
   const teamId = record.outgoingId.split(':')[1] ?? '';
-  record.decided[key] = decision;
+  if ('decision' in resolution) record.decided[key] = resolution.decision;
+  else if (record.decided[key] || record.attributed?.[key]?.role === resolution.attributed.role) return false;
+  else record.attributed = { ...record.attributed, [key]: resolution.attributed };
   record.edits++;
   const parts = record.parts ?? [record.topN, Math.max(0, record.items.length - record.topN)];
-  const rendered = renderNudgeMessage({ teamName: record.teamName, items: record.items, topN: record.topN, decided: record.decided, parts });
+  const rendered = renderNudgeMessage({ teamName: record.teamName, items: record.items, topN: record.topN, decided: record.decided, ...(record.attributed ? { attributed: record.attributed } : {}), parts });
   // Which message lists the item: 0 is the channel message, i > 0 the i-th thread reply.
   const index = record.items.findIndex((c) => c.item.key === key);
   let part = 0;
@@ -103,6 +108,11 @@ export async function onDecisionForNudges(deps: Pick<NudgeDeps, 'ledger' | 'outb
   await deps.ledger.saveMessage(record);
   await deps.ledger.resolved(teamId, key);
   return true;
+}
+
+/** Called when an item is decided in Slack. */
+export function onDecisionForNudges(deps: Pick<NudgeDeps, 'ledger' | 'outbox'>, key: string, decision: OwnershipDecision): Promise<boolean> {
+  return onResolvedForNudges(deps, key, { decision });
 }
 
 /** Items escalated to PO and PM and not decided since, for the weekly digest. */

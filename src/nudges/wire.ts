@@ -6,7 +6,8 @@ import type { Runtime } from '../runtime/build-runtime.js';
 import { type Feature, reactTo } from '../runtime/feature.js';
 import type { Reaction } from '../runtime/process-events.js';
 import { registerSnoozeAction } from '../slack/listeners/actions/nudge-snooze.js';
-import { onDecisionForNudges } from './nudge-sweep.js';
+import { resolutionOf } from '../domain/resolution.js';
+import { onDecisionForNudges, onResolvedForNudges } from './nudge-sweep.js';
 
 /** Items that newly need attention queue their team's nudge sweep at once (teams that nudge). */
 function nudgeWhenItemsNeedAttention(queue: Queue, teams: readonly Pick<TeamProfile, 'id' | 'nudges'>[]): Reaction<'itemsNeedAttention'> {
@@ -17,7 +18,8 @@ function nudgeWhenItemsNeedAttention(queue: Queue, teams: readonly Pick<TeamProf
 
 /**
  * Nudges about items nobody owns yet: a sweep per team every 30 minutes and right after a sync
- * finds items that newly need attention; a decision edits the nudge that listed the item.
+ * finds items that newly need attention; an item decided, or made clear by a refit or a sync,
+ * has its line in the nudge that listed it edited.
  */
 export function wireNudges(rt: Runtime): Feature {
   if (!rt.adapters.slack) return {};
@@ -25,7 +27,13 @@ export function wireNudges(rt: Runtime): Feature {
   const teams = rt.config.teams.teams;
   const queue = rt.queue(QUEUES.nudges);
   return {
-    reactions: [reactTo('itemsNeedAttention', nudgeWhenItemsNeedAttention(queue, teams)), reactTo('decisionRecorded', ({ key, decision }) => onDecisionForNudges({ ledger, outbox }, key, decision))],
+    reactions: [
+      reactTo('itemsNeedAttention', nudgeWhenItemsNeedAttention(queue, teams)),
+      reactTo('decisionRecorded', ({ key, decision }) => onDecisionForNudges({ ledger, outbox }, key, decision)),
+      reactTo('verdictsResolved', async ({ verdicts }) => {
+        for (const verdict of verdicts) await onResolvedForNudges({ ledger, outbox }, verdict.key, resolutionOf(verdict, rt.clock.now()));
+      }),
+    ],
     worker: {
       queue: QUEUES.nudges,
       start: () => startNudgesWorker({ items, ledger, outbox, logger: rt.logger.child({ queue: QUEUES.nudges }) }, teams, rt.clock, rt.connection('nudges-worker'), rt.prefix),

@@ -1,7 +1,7 @@
 import { RedisKeyspace } from './keyspace.js';
 import type { WeeklyDigest } from '../domain/digest/build-digest.js';
 import type { DigestLedger, DigestRun, ThreadMessage } from '../ports.js';
-import type { OwnershipDecision } from '../domain/work-item.js';
+import type { Resolution } from '../domain/resolution.js';
 
 const KEEP_SECONDS = 35 * 86_400;
 
@@ -30,18 +30,19 @@ export class RedisDigestLedger extends RedisKeyspace implements DigestLedger {
     return json ? (JSON.parse(json) as ThreadMessage) : null;
   }
 
-  async addTick(messageId: string, key: string, decision: OwnershipDecision): Promise<boolean> {
+  async addTick(messageId: string, key: string, resolution: Resolution): Promise<boolean> {
     const hash = this.key('ticks', messageId);
-    const added = await this.redis.hsetnx(hash, key, JSON.stringify(decision));
+    const added = await this.redis.hsetnx(hash, key, JSON.stringify(resolution));
     await this.redis.expire(hash, KEEP_SECONDS);
     return added === 1;
   }
 
-  async ticks(messageId: string): Promise<{ key: string; decision: OwnershipDecision }[]> {
+  async ticks(messageId: string): Promise<{ key: string; resolution: Resolution }[]> {
     const all = await this.redis.hgetall(this.key('ticks', messageId));
+    const at = (r: Resolution) => ('decision' in r ? r.decision.decidedAt : r.attributed.at);
     return Object.entries(all)
-      .map(([key, json]) => ({ key, decision: JSON.parse(json) as OwnershipDecision }))
-      .sort((a, b) => a.decision.decidedAt.localeCompare(b.decision.decidedAt) || a.key.localeCompare(b.key));
+      .map(([key, json]) => ({ key, resolution: JSON.parse(json) as Resolution }))
+      .sort((a, b) => at(a.resolution).localeCompare(at(b.resolution)) || a.key.localeCompare(b.key));
   }
 
   async lastRun(teamId: string): Promise<DigestRun | null> {

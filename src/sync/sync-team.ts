@@ -1,8 +1,9 @@
 // Full, incremental and refresh syncs share one page-storing step and one reconciliation
 // rule; they stay in one file, though long, so the store's invariants read in one place.
+import { attentionChanges } from '../domain/attention-changes.js';
 import { attributeAll } from '../domain/attribution/attribute-all.js';
 import type { TeamProfile } from '../domain/team.js';
-import { needsAttention, type Verdict } from '../domain/verdict.js';
+import type { Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
 import { partsQuery, readInFull, type ScopeParts, scopeParts, withBoards, withoutRefused } from './scope-parts.js';
 import type { DecisionStore, EventSink, ItemStore, JiraReader, LearnedState, SyncCursors } from '../ports.js';
@@ -25,7 +26,7 @@ export interface SyncDeps {
   pageSize?: number;
   /** Full syncs list keys first, then fetch batches in parallel, where the source is faster so (default on; false: page by page). */
   fastFullSync?: boolean;
-  /** Told what a sync stored and which items newly need attention. */
+  /** Told what a sync stored, which items newly need attention and which no longer do. */
   events?: EventSink;
   /** Called after each stored page or batch (tests stop a run here to prove it resumes). */
   afterPage?: (scope: string, pageIndex: number) => void | Promise<void>;
@@ -52,8 +53,15 @@ function changed(fresh: WorkItem, stored: WorkItem | null): boolean {
   return !stored || stored.updated !== fresh.updated || JSON.stringify(stored.decision) !== JSON.stringify(fresh.decision);
 }
 
-/** Keys per team whose verdict newly needs attention in this run. */
-type NewAttention = Map<string, Set<string>>;
+/** Per team, what this run changed for people: keys that newly need attention, verdicts that no longer do. */
+interface NewAttention {
+  keys: Map<string, Set<string>>;
+  resolved: Map<string, Verdict[]>;
+}
+
+function newAttention(): NewAttention {
+  return { keys: new Map(), resolved: new Map() };
+}
 
 async function storePage(deps: SyncDeps, items: WorkItem[], attention: NewAttention): Promise<number> {
   const keys = items.map((i) => i.key);
@@ -70,20 +78,18 @@ async function storePage(deps: SyncDeps, items: WorkItem[], attention: NewAttent
   await deps.store.putItems(dirty);
   await deps.store.putVerdicts(verdicts);
   const before = new Map(storedVerdicts.filter((v): v is Verdict => v !== null).map((v) => [v.key, v]));
-  for (const verdict of verdicts) {
-    metrics.verdicts.inc({ state: verdict.role === 'unclear' ? 'unclear' : verdict.state });
-    const previous = before.get(verdict.key);
-    if (verdict.teamId && needsAttention(verdict) && !(previous && previous.teamId === verdict.teamId && needsAttention(previous))) {
-      attention.set(verdict.teamId, (attention.get(verdict.teamId) ?? new Set()).add(verdict.key));
-    }
-  }
+  for (const verdict of verdicts) metrics.verdicts.inc({ state: verdict.role === 'unclear' ? 'unclear' : verdict.state });
+  const { needAttention, resolved } = attentionChanges(before, verdicts);
+  for (const [team, keys] of needAttention) attention.keys.set(team, new Set([...(attention.keys.get(team) ?? []), ...keys]));
+  for (const [team, list] of resolved) attention.resolved.set(team, [...(attention.resolved.get(team) ?? []), ...list]);
   return dirty.length;
 }
 
-/** Tells the process what the run stored: nudges react to new attention, reminders to the sync. */
+/** Tells the process what the run stored: nudges react to new attention, nudges and digests to items resolved, reminders to the sync. */
 async function announce(deps: SyncDeps, attention: NewAttention, teamId?: string): Promise<void> {
   if (!deps.events) return;
-  for (const [team, keys] of attention) await deps.events.emit('itemsNeedAttention', { teamId: team, keys: [...keys].sort() });
+  for (const [team, keys] of attention.keys) await deps.events.emit('itemsNeedAttention', { teamId: team, keys: [...keys].sort() });
+  for (const [team, verdicts] of attention.resolved) await deps.events.emit('verdictsResolved', { teamId: team, verdicts });
   await deps.events.emit('itemsSynced', teamId ? { teamId } : {});
 }
 
@@ -99,7 +105,7 @@ export async function syncTeam(deps: SyncDeps, team: TeamProfile, requested: 'fu
   const fieldWarnings = deps.jira.fieldWarnings();
   fieldWarnings.catch(() => undefined);
   let parts = await scopeParts(deps.jira, team);
-  const attention: NewAttention = new Map();
+  const attention = newAttention();
   for (;;) {
     try {
       const summary = await syncParts(deps, team, requested, parts, fieldWarnings, attention);
@@ -235,7 +241,7 @@ async function fullSyncInBatches(deps: SyncDeps, team: TeamProfile, parts: Scope
 /** Re-reads specific items (webhook deliveries); keys Jira no longer returns are removed. */
 export async function refreshItems(deps: SyncDeps, keys: readonly string[]): Promise<ScopeSummary> {
   const { items, rejected, missing, requests } = await deps.jira.fetch(keys);
-  const attention: NewAttention = new Map();
+  const attention = newAttention();
   const changedCount = await storePage(deps, items, attention);
   await deps.store.deleteItems(missing);
   await announce(deps, attention);

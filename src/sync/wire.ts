@@ -34,7 +34,8 @@ async function acceptRefresh(rt: Runtime, queue: Queue, refresh: WebhookRefresh)
 
 /**
  * Jira → store: scheduled syncs per team, and refreshes of the items a Jira webhook names.
- * Each finished sync tells the process which items newly need attention (nudges react).
+ * Each finished sync tells the process which items newly need attention (nudges react) and
+ * which no longer do (nudge and digest lines are edited).
  */
 export function wireSync(rt: Runtime): Feature {
   const queue = rt.queue(QUEUES.sync);

@@ -79,7 +79,8 @@ function attentionBlocks(digest: WeeklyDigest, limit: number): DigestBlock[] {
     const age = ageDays(item.created, digest.asOf);
     const what = `${link(item.url, item.key)} ${escapeMrkdwn(clip(item.summary, 120))}`;
     if (tick) {
-      blocks.push(section(`:white_check_mark: ~${item.key}~ ${escapeMrkdwn(clip(item.summary, 120))} → *${roleLabel(tick.role)}*, decided by ${mention(tick.by)}`));
+      const how = tick.by ? `decided by ${mention(tick.by)}` : `no decision needed: ${escapeMrkdwn(clip(tick.why ?? '', 300))}`;
+      blocks.push(section(`:white_check_mark: ~${item.key}~ ${escapeMrkdwn(clip(item.summary, 120))} → *${roleLabel(tick.role)}*, ${how}`));
       continue;
     }
     const state = verdict.role === UNCLEAR ? 'unclear' : `${roleLabel(verdict.role)} ${verdict.state}`;

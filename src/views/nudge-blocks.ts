@@ -1,4 +1,5 @@
 import type { NudgeCandidate } from '../domain/nudges/select-nudges.js';
+import type { Attributed } from '../domain/resolution.js';
 import type { PersonRefLike } from '../domain/team.js';
 import type { Verdict } from '../domain/verdict.js';
 import type { OwnershipDecision } from '../domain/work-item.js';
@@ -62,11 +63,14 @@ export function renderNudgeMessage(data: {
   items: readonly NudgeCandidate[];
   topN: number;
   decided?: Readonly<Record<string, OwnershipDecision>>;
+  attributed?: Readonly<Record<string, Attributed>>;
   parts?: readonly number[];
 }): { main: SlackMessage; threads: SlackMessage[]; parts: number[] } {
   const blocksOf = (candidate: NudgeCandidate) => {
     const decision = data.decided?.[candidate.item.key];
-    return decision ? renderDecidedNudge(candidate.item.key, decision).blocks : itemBlocks(candidate);
+    if (decision) return renderDecidedNudge(candidate.item.key, decision).blocks;
+    const attributed = data.attributed?.[candidate.item.key];
+    return attributed ? renderAttributedNudge(candidate.item.key, attributed).blocks : itemBlocks(candidate);
   };
   const parts = [...(data.parts ?? nudgeParts(data.items, data.topN))];
   const [mainCount = 0, ...threadCounts] = parts;
@@ -97,6 +101,12 @@ export function renderDecidedNudge(key: string, decision: OwnershipDecision): Sl
   const how = decision.role === 'none' ? 'marked not applicable' : decision.owner ? `assigned to ${mention(decision.owner)}` : 'decided';
   const text = `✅ ${key} — ${decision.role === 'none' ? 'no owner needed' : decision.role}, ${how} by ${mention(decision.decidedBy)}`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text).replace(/&lt;@(\w+)&gt;/g, '<@$1>') } }] };
+}
+
+/** What replaces the nudge of an item that became clear without a decision: "✅ PAY-900 — PM, no decision needed: learned from …". */
+export function renderAttributedNudge(key: string, attributed: Attributed): SlackMessage {
+  const text = `✅ ${key} — ${attributed.role}, no decision needed: ${clip(attributed.why, 400)}`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text) } }] };
 }
 
 function who(person: PersonRefLike | null | undefined): string {

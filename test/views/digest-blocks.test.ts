@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAcceptanceQueue } from '../../src/domain/acceptance/acceptance-queue.js';
 import { buildWeeklyDigest } from '../../src/domain/digest/build-digest.js';
-import { applyDecisionToDigest, shrinkDigest } from '../../src/domain/digest/digest-edits.js';
+import { applyResolutionToDigest, shrinkDigest } from '../../src/domain/digest/digest-edits.js';
 import { ACTIONS } from '../../src/views/action-ids.js';
 import { renderDigestBlocks } from '../../src/views/digest-blocks.js';
 import { messageChars, SLACK_LIMITS } from '../../src/views/slack-limits.js';
@@ -85,13 +85,26 @@ describe('views/digest-blocks', () => {
   it('ticks a decided item and moves the counts', () => {
     const digest = shrinkDigest(digestOf(40));
     const key = digest.attention[0]?.item.key ?? '';
-    const after = applyDecisionToDigest(digest, key, { role: 'PO', decidedBy: { slackId: 'U0PRIYA01' }, decidedAt: '2026-11-24T09:00:00Z', source: 'slack' });
+    const after = applyResolutionToDigest(digest, key, { decision: { role: 'PO', decidedBy: { slackId: 'U0PRIYA01' }, decidedAt: '2026-11-24T09:00:00Z', source: 'slack' } });
 
     const message = renderDigestBlocks(after ?? digest);
 
     expect(JSON.stringify(message.blocks)).toContain(`:white_check_mark: ~${key}~`);
     expect(message.blocks.some((b) => b.block_id === `digest_${key}`)).toBe(false);
     expect(message.text).toContain(`${(digest.totals?.attention ?? 0) - 1} need an owner`);
+    expect(message).toMatchSnapshot();
+  });
+
+  it('ticks an item a refit made clear with the reason instead of a person', () => {
+    const digest = shrinkDigest(digestOf(40));
+    const key = digest.attention[0]?.item.key ?? '';
+    const after = applyResolutionToDigest(digest, key, { attributed: { role: 'PM', why: 'learned from 14 decisions on this site: label `gtm` → PM (+1.1)', at: '2026-11-24T09:00:00Z' } });
+
+    const message = renderDigestBlocks(after ?? digest);
+
+    expect(JSON.stringify(message.blocks)).toContain(`:white_check_mark: ~${key}~`);
+    expect(JSON.stringify(message.blocks)).toContain('no decision needed: learned from 14 decisions on this site: label `gtm` → PM (+1.1)');
+    expect(message.blocks.some((b) => b.block_id === `digest_${key}`)).toBe(false);
     expect(message).toMatchSnapshot();
   });
 

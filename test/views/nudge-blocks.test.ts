@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/domain/verdict.js';
 import { workItem } from '../../src/domain/work-item.js';
 import { ACTIONS } from '../../src/views/action-ids.js';
-import { renderDecidedNudge, renderEscalation, renderNudgeMessage } from '../../src/views/nudge-blocks.js';
+import { renderAttributedNudge, renderDecidedNudge, renderEscalation, renderNudgeMessage } from '../../src/views/nudge-blocks.js';
 
 function candidate(key: string, role = 'unclear', state: Verdict['state'] = 'owned') {
   const verdict: Verdict = { key, role, state, confidence: 0.5, teamId: 'payments', owners: [], reasons: [{ signal: 'text-cue', role: 'PM', weight: 1, evidence: { field: 'summary', value: 'x' }, text: 'mentions <pricing>' }] };
@@ -26,6 +26,14 @@ describe('nudge message', () => {
     expect(JSON.stringify(main.blocks)).toContain('nudge:PAY-2');
     expect(JSON.stringify(main.blocks)).not.toContain('nudge:PAY-1');
     expect(renderDecidedNudge('PAY-9', { ...decision, role: 'none' }).text).toBe('✅ PAY-9 — no owner needed, marked not applicable by <@U0MARCO02>');
+  });
+
+  it('replaces an item a refit or a sync made clear by a ✅ line saying why no decision is needed', () => {
+    const attributed = { role: 'PM', why: 'learned from 14 decisions on this site: label `gtm` → PM (+1.1)', at: '2026-11-23T10:00:00Z' };
+    const { main } = renderNudgeMessage({ teamName: 'Payments', items: [candidate('PAY-1'), candidate('PAY-2')], topN: 5, attributed: { 'PAY-1': attributed } });
+    expect(JSON.stringify(main.blocks)).toContain('nudge:PAY-2');
+    expect(JSON.stringify(main.blocks)).not.toContain('nudge:PAY-1');
+    expect(renderAttributedNudge('PAY-1', attributed)).toMatchSnapshot();
   });
 
   it('escalation mentions PO and PM in one message, and says when a role is vacant', () => {

@@ -35,8 +35,8 @@ export interface WeeklyDigest {
   allClear: boolean;
   /** Full section sizes when the lists were cut (see shrinkDigest). */
   totals?: DigestTotals;
-  /** Items decided since the digest was posted: key → who decided what. */
-  ticked?: Record<string, { role: string; by: Person }>;
+  /** Items resolved since the digest was posted: key → the role, and who decided it or why it is now clear. */
+  ticked?: Record<string, { role: string; by?: Person; why?: string }>;
   /** Rules the team's decisions already follow, offered once to adopt. */
   suggestions?: SuggestedRule[];
 }

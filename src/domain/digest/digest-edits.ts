@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE } from '../verdict.js';
-import type { OwnershipDecision } from '../work-item.js';
+import type { Resolution } from '../resolution.js';
 import type { WeeklyDigest } from './build-digest.js';
 
 /** How many entries per section a posted digest lists; the rest sit behind a "see all" link. */
@@ -40,16 +40,23 @@ export function shrinkDigest(digest: WeeklyDigest, limit = DIGEST_SECTION_LIMIT)
 }
 
 /**
- * The digest after someone decided an item during the week: the item is ticked where it is
- * listed, counts move from "needs an owner" to "resolved". Returns null when nothing changes
- * (item not in the digest's attention list, or already ticked) so no edit is sent.
+ * The digest after a listed item was resolved during the week: the item is ticked where it is
+ * listed and leaves the "needs an owner" count. A decision also joins "resolved", with thanks
+ * to who decided; an item that became clear without one is ticked with the reason. Returns
+ * null when nothing changes (item not in the digest's attention list, or already ticked) so
+ * no edit is sent.
  */
-export function applyDecisionToDigest(digest: WeeklyDigest, key: string, decision: OwnershipDecision): WeeklyDigest | null {
+export function applyResolutionToDigest(digest: WeeklyDigest, key: string, resolution: Resolution): WeeklyDigest | null {
   const ticked = digest.ticked ?? {};
   if (ticked[key]) return null;
   const listed = digest.attention.some((e) => e.item.key === key);
   if (!listed) return null;
   const totals = digestTotals(digest);
+  if ('attributed' in resolution) {
+    const { role, why } = resolution.attributed;
+    return { ...digest, ticked: { ...ticked, [key]: { role, why } }, totals: { ...totals, attention: Math.max(0, totals.attention - 1) } };
+  }
+  const { decision } = resolution;
   const role = decision.role === NOT_APPLICABLE ? 'n/a' : decision.role;
   return {
     ...digest,

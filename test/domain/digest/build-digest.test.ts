@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAcceptanceQueue } from '../../../src/domain/acceptance/acceptance-queue.js';
 import { buildWeeklyDigest } from '../../../src/domain/digest/build-digest.js';
-import { applyDecisionToDigest, shrinkDigest } from '../../../src/domain/digest/digest-edits.js';
+import { applyResolutionToDigest, shrinkDigest } from '../../../src/domain/digest/digest-edits.js';
 import { digestPeriod } from '../../../src/domain/digest/digest-period.js';
 import { backlog, NOW, payments } from '../../digest/digest-fixtures.js';
 
@@ -47,14 +47,27 @@ describe('domain/digest', () => {
     const digest = shrinkDigest(digestOf(1000));
     const key = digest.attention[0]?.item.key ?? '';
 
-    const after = applyDecisionToDigest(digest, key, decision);
+    const after = applyResolutionToDigest(digest, key, { decision });
 
     expect(digest.attention).toHaveLength(5);
     expect(digest.totals?.attention).toBeGreaterThan(100);
     expect(after?.totals?.attention).toBe((digest.totals?.attention ?? 0) - 1);
     expect(after?.ticked?.[key]?.role).toBe('PM');
-    expect(after && applyDecisionToDigest(after, key, decision)).toBeNull();
-    expect(applyDecisionToDigest(digest, 'PAY-99999', decision)).toBeNull();
+    expect(after && applyResolutionToDigest(after, key, { decision })).toBeNull();
+    expect(applyResolutionToDigest(digest, 'PAY-99999', { decision })).toBeNull();
+  });
+
+  it('an item made clear without a decision leaves the count of items needing an owner, and no one is thanked for it', () => {
+    const digest = shrinkDigest(digestOf(40));
+    const key = digest.attention[0]?.item.key ?? '';
+
+    const after = applyResolutionToDigest(digest, key, { attributed: { role: 'PM', why: 'learned from 14 decisions on this site: label `gtm` → PM (+1.1)', at: '2026-11-24T09:00:00Z' } });
+
+    expect(after?.ticked?.[key]).toEqual({ role: 'PM', why: 'learned from 14 decisions on this site: label `gtm` → PM (+1.1)' });
+    expect(after?.totals?.attention).toBe((digest.totals?.attention ?? 0) - 1);
+    expect(after?.totals?.resolved).toBe(digest.totals?.resolved);
+    expect(after?.resolved).toEqual(digest.resolved);
+    expect(after && applyResolutionToDigest(after, key, { decision })).toBeNull();
   });
 
   it('names the period by ISO week in the team zone', () => {
