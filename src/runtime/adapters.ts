@@ -60,7 +60,7 @@ export interface SlackClients {
 export interface Adapters {
   items: ItemStore;
   decisions: DecisionStore;
-  /** What this Jira site's decisions taught attribution. */
+  /** What this Jira site's decisions taught attribution, in this Slack workspace. */
   learned: LearnedState;
   outbox: DeliveryOutbox;
   nudgeLedger: NudgeLedger;
@@ -90,6 +90,8 @@ export interface AdapterOptions {
   slackRetries?: number;
   /** Channels drained at once: the delivery client's request queue must not hold them back. */
   deliveryConcurrency?: number;
+  /** The Slack workspace the process is installed in, once auth.test said (the learned state is kept per workspace). */
+  workspace?: () => string | undefined;
   /** Backoff and timeout of the Jira gate, on top of JIRA_MAX_CONCURRENCY / JIRA_MAX_RPS (tests shorten them). */
   jira?: { limits?: Partial<RequestGateOptions>; timeoutMs?: number };
 }
@@ -160,7 +162,7 @@ export function buildAdapters(config: Config, redis: Redis, options: AdapterOpti
   const slack = once(() => slackClientsFromEnv(env, options));
   const items = once(() => new RedisItemStore(redis, prefix, teams, siteUrlOf(config)));
   const decisions = once(() => new RedisDecisionStore(redis, prefix));
-  const learned = once(() => new RedisLearnedState(redis, prefix, siteUrlOf(config)));
+  const learned = once(() => new RedisLearnedState(redis, prefix, siteUrlOf(config), options.workspace));
   const outbox = once(() => new RedisOutbox({ redis, queue: options.queue(QUEUES.notify), prefix }));
   const nudgeLedger = once(() => new RedisNudgeLedger(redis, prefix));
   const acceptanceState = once(() => new RedisAcceptanceState(redis, prefix));

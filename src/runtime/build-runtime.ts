@@ -105,7 +105,8 @@ export function buildRuntime(config: Config, options: RuntimeOptions = {}): Runt
   for (const name of Object.values(QUEUES)) queue(name);
   collectProcessMetrics();
 
-  const adapters = buildAdapters(config, redis, { queue, deliveryConcurrency: NOTIFY_CONCURRENCY, ...(options.slackRetries !== undefined ? { slackRetries: options.slackRetries } : {}) });
+  const identity: BotIdentity = {};
+  const adapters = buildAdapters(config, redis, { queue, workspace: () => identity.workspaceId, deliveryConcurrency: NOTIFY_CONCURRENCY, ...(options.slackRetries !== undefined ? { slackRetries: options.slackRetries } : {}) });
   const site = adapters.jira;
 
   return {
@@ -118,7 +119,7 @@ export function buildRuntime(config: Config, options: RuntimeOptions = {}): Runt
     queue,
     adapters,
     events: createProcessEvents(logger),
-    identity: {},
+    identity,
     ...(options.slackRetries !== undefined ? { slackRetries: options.slackRetries } : {}),
     jiraProbe: options.jiraProbe ?? (site ? jiraProbe(site.clients) : undefined),
     async close() {

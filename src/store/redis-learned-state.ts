@@ -4,10 +4,12 @@ import type { SuggestedRule } from '../domain/learning/suggest-rules.js';
 import type { LearnedState } from '../ports.js';
 
 /**
- * What a site's decisions taught attribution, under `{prefix}:learning:{site}`: one Jira site
- * per key, so nothing learned on one site reaches another. Redis keeps it across restarts; it
- * is fitted again from the decisions at every start and after every batch of decisions, so a
- * failover that lost it loses nothing for long.
+ * What a site's decisions taught attribution, under `{prefix}:learning:{site}:{workspace}`: one
+ * key per Jira site and Slack workspace, so nothing learned on one reaches another, even on one
+ * Redis under one prefix. A process that does not know its workspace (no Slack token, or Slack
+ * did not answer at start) reads the workspace the site last learned in. Redis keeps it across
+ * restarts; it is fitted again from the decisions at every start and after every batch of
+ * decisions, so a failover that lost it loses nothing for long.
  */
 export class RedisLearnedState implements LearnedState {
   private cached: { text: string; adjustment: SiteAdjustment } | null = null;
@@ -16,14 +18,26 @@ export class RedisLearnedState implements LearnedState {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly site: string,
+    /** The Slack workspace of the process (auth.test's team id), once known. */
+    private readonly workspace: () => string | undefined = () => undefined,
   ) {}
 
-  private key(): string {
+  private siteKey(): string {
     return `${this.prefix}:learning:${this.site.trim().toLowerCase().replace(/\/+$/, '')}`;
   }
 
+  /** The workspace this site's learning was last saved for: what a process without one reads. */
+  private lastWorkspaceKey(): string {
+    return `${this.siteKey()}:workspace`;
+  }
+
+  private async key(): Promise<string> {
+    const workspace = this.workspace() ?? (await this.redis.get(this.lastWorkspaceKey())) ?? '-';
+    return `${this.siteKey()}:${workspace}`;
+  }
+
   async adjustment(): Promise<SiteAdjustment | null> {
-    const text = await this.redis.get(this.key());
+    const text = await this.redis.get(await this.key());
     if (!text) return null;
     // Every sync page asks; the offsets are parsed again only when a refit changed them.
     if (this.cached?.text !== text) this.cached = { text, adjustment: loadSiteAdjustment(JSON.parse(text) as SiteAdjustmentFile) };
@@ -31,24 +45,28 @@ export class RedisLearnedState implements LearnedState {
   }
 
   async save(file: SiteAdjustmentFile | null): Promise<void> {
-    if (file) await this.redis.set(this.key(), JSON.stringify(file));
-    else await this.redis.del(this.key());
+    const key = await this.key();
+    if (file) await this.redis.set(key, JSON.stringify(file));
+    else await this.redis.del(key);
+    const workspace = this.workspace();
+    if (workspace) await this.redis.set(this.lastWorkspaceKey(), workspace);
   }
 
   /** Suggested rules and what became of them: id → {rule, state}. */
-  private rulesKey(): string {
-    return `${this.key()}:rules`;
+  private async rulesKey(): Promise<string> {
+    return `${await this.key()}:rules`;
   }
 
   private async entries(): Promise<[string, StoredRule][]> {
-    return Object.entries(await this.redis.hgetall(this.rulesKey())).map(([id, json]) => [id, JSON.parse(json) as StoredRule]);
+    return Object.entries(await this.redis.hgetall(await this.rulesKey())).map(([id, json]) => [id, JSON.parse(json) as StoredRule]);
   }
 
   async saveSuggestions(rules: readonly SuggestedRule[]): Promise<void> {
+    const key = await this.rulesKey();
     const stale = (await this.entries()).filter(([id, e]) => e.state === 'suggested' && !rules.some((r) => r.id === id)).map(([id]) => id);
     const pipeline = this.redis.pipeline();
-    if (stale.length > 0) pipeline.hdel(this.rulesKey(), ...stale);
-    for (const rule of rules) pipeline.hsetnx(this.rulesKey(), rule.id, JSON.stringify({ rule, state: 'suggested' } satisfies StoredRule));
+    if (stale.length > 0) pipeline.hdel(key, ...stale);
+    for (const rule of rules) pipeline.hsetnx(key, rule.id, JSON.stringify({ rule, state: 'suggested' } satisfies StoredRule));
     await pipeline.exec();
   }
 
@@ -57,10 +75,11 @@ export class RedisLearnedState implements LearnedState {
   }
 
   private async move(id: string, from: readonly RuleState[], to: RuleState): Promise<SuggestedRule | null> {
-    const json = await this.redis.hget(this.rulesKey(), id);
+    const key = await this.rulesKey();
+    const json = await this.redis.hget(key, id);
     const entry = json ? (JSON.parse(json) as StoredRule) : null;
     if (!entry || !from.includes(entry.state)) return null;
-    await this.redis.hset(this.rulesKey(), id, JSON.stringify({ rule: entry.rule, state: to } satisfies StoredRule));
+    await this.redis.hset(key, id, JSON.stringify({ rule: entry.rule, state: to } satisfies StoredRule));
     return entry.rule;
   }
 

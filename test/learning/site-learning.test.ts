@@ -89,7 +89,7 @@ describe('learning: a site learns its conventions from its own decisions', () =>
   }
 
   const role = async (site: Site, key: string) => (await site.process.runtime.adapters.items.getVerdict(key))?.role;
-  const learned = (site: Site) => redis.client().get(`${site.prefix}:learning:${site.jira.url.toLowerCase()}`);
+  const learned = (site: Site) => redis.client().get(`${site.prefix}:learning:${site.jira.url.toLowerCase()}:T0ACME`);
 
   beforeAll(async () => {
     redis = await startTestRedis();

@@ -171,7 +171,8 @@ const DRIVERS: Record<PermissionAction, Driver> = {
     key: (role) => `payments:label:matrix-${role.id}`,
     writesJira: false,
     async run(app, key, actor) {
-      const learned = world.adapters.learned;
+      // The process's own learned state: it is kept per Slack workspace, and the process knows its own.
+      const learned = app.process.runtime.adapters.learned;
       await learned.saveSuggestions([{ id: key, teamId: 'payments', kind: 'label', value: key.split(':')[2] as string, role: 'PM', decisions: 5 }]);
       await learned.markOffered([key]);
       const { responses } = await app.press({ type: 'button', action_id: ACTIONS.adoptRule, value: key }, actor.slack, { channel: 'C0PAYMENTS', ...(actor.workspace ? { workspace: actor.workspace } : {}) });
