@@ -14,7 +14,7 @@ import type { DoctorCheck } from './doctor/doctor-check.js';
 import type { PersonDirectory, PersonLookup } from './people/person-lookup.js';
 import type { DoctorRun } from './store/redis-doctor-results.js';
 import type { Verdict } from './domain/verdict.js';
-import type { OwnershipDecision, WorkItem } from './domain/work-item.js';
+import type { OwnershipDecision, Person, WorkItem } from './domain/work-item.js';
 
 export interface Clock {
   now(): Date;
@@ -39,21 +39,30 @@ export interface ItemStore {
   deleteItems(keys: readonly string[]): Promise<void>;
 }
 
+/** The PO's or PM's answer to a suggested rule: whether it became a rule, who said so, when. */
+export interface RuleAnswer {
+  adopted: boolean;
+  decidedBy: Person;
+  decidedAt: string;
+}
+
 /**
- * What the site's decisions taught attribution (src/domain/learning), for this Jira site only.
- * Always rebuildable from the decisions: a refit replaces it whole.
+ * What the site's decisions taught attribution (src/domain/learning), for this Jira site and
+ * Slack workspace only. The offsets and the suggestions not yet offered are rebuilt by every
+ * refit; which suggestions were offered, and the answers, are the team's decisions about rules:
+ * kept as decisions are, written once, never rebuilt.
  */
 export interface LearnedState {
   /** The offsets in force, or null when nothing has been learned. */
   adjustment(): Promise<SiteAdjustment | null>;
   save(file: SiteAdjustmentFile | null): Promise<void>;
-  /** Replaces the suggestions not offered yet; offered and answered ones stay as they are. */
+  /** Replaces the suggestions not offered yet. */
   saveSuggestions(rules: readonly SuggestedRule[]): Promise<void>;
   /** A team's suggestions that were never offered. */
   unoffered(teamId: string): Promise<SuggestedRule[]>;
   markOffered(ids: readonly string[]): Promise<void>;
-  /** Records the answer to an offered suggestion; null when there is none waiting for an answer. */
-  answer(id: string, adopted: boolean): Promise<SuggestedRule | null>;
+  /** Records the answer to an offered suggestion once; null when none is waiting for an answer. */
+  answer(id: string, answer: RuleAnswer): Promise<SuggestedRule | null>;
   adopted(): Promise<SuggestedRule[]>;
   /** Ids offered or answered: never suggested again. */
   settled(): Promise<Set<string>>;

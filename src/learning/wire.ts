@@ -16,7 +16,7 @@ export function wireLearning(rt: Runtime): Feature {
   const home = rt.identity.workspaceId ? { homeWorkspaceId: rt.identity.workspaceId } : {};
   return {
     reactions: [reactTo('decisionRecorded', () => enqueueRefit(queue, 'decision')), reactTo('ruleAdopted', () => enqueueRefit(queue, 'decision'))],
-    listeners: [(app) => registerRuleSuggestionActions(app, { learned: rt.adapters.learned, teams, ...home, events: rt.events })],
+    listeners: [(app) => registerRuleSuggestionActions(app, { learned: rt.adapters.learned, teams, ...home, events: rt.events, now: () => rt.clock.now() })],
     worker: {
       queue: QUEUES.learning,
       start: () => startLearningWorker(deps, rt.connection('learning-worker'), rt.prefix),

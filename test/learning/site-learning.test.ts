@@ -163,4 +163,29 @@ describe('learning: a site learns its conventions from its own decisions', () =>
     await waitFor('the second digest', async () => posted().length === 2);
     expect(posted()[1]).not.toContain('a rule?');
   });
+
+  it('the adopted rule and the declined suggestion survive the loss of the learned state: the next refit restores the one and does not offer the other', async () => {
+    const { adapters } = one.process.runtime;
+    const client = redis.client();
+    const learnedKeys = await client.keys(`${one.prefix}:learning:*`);
+    expect(learnedKeys.length).toBeGreaterThan(0);
+    await client.del(...learnedKeys);
+    expect(await adapters.learned.adjustment()).toBeNull();
+
+    await one.click('who_owns_mark_pm', keys[7] as string, PRIYA);
+    const learning = one.process.runtime.queue('learning');
+    await waitFor('the refit to rebuild the learned state', async () => {
+      const counts = await learning.getJobCounts('active', 'waiting', 'delayed');
+      return (await adapters.learned.adjustment()) !== null && Object.values(counts).every((n) => n === 0);
+    });
+
+    expect(summariseRules(one.process.config, await adapters.learned.adopted())).toContain('payments: none | label `gtm` → PM (6 decisions)');
+    expect((await adapters.learned.adjustment())?.rules.get('payments')?.has('label:gtm')).toBe(true);
+    expect((await adapters.items.getVerdict(FRESH))?.reasons.some((r) => r.text.includes('a rule the team adopted'))).toBe(true);
+    expect(await adapters.learned.unoffered('payments')).toEqual([]);
+    const clock = { now: () => new Date('2026-01-19T09:00:00Z') };
+    await sendDigest({ teams: teams(), items: adapters.items, decisions: adapters.decisions, outbox: adapters.outbox, ledger: adapters.digestLedger, clock, learned: adapters.learned }, 'payments');
+    await waitFor('the third digest', async () => slack.channelMessages('C0PAYMENTS').length === 3);
+    expect(JSON.stringify(slack.channelMessages('C0PAYMENTS')[2]?.blocks ?? [])).not.toContain('a rule?');
+  });
 });
