@@ -157,7 +157,14 @@ export function modelAnswer(model: AttributionModel, item: WorkItem, settings: C
     const ranked = classes.map((c, i) => [c, z[i] as number] as const).sort((a, b) => b[1] - a[1]);
     const scores = ranked.map(([c, p]) => `${c} ${percent(p)}`).join(', ');
     const leadRole = classes[lead] as string;
-    const text = leadRole === UNCLEAR ? `too little to go on: ${scores}` : `not sure enough: ${leadRole} at ${percent(z[lead] as number)} is below the ${percent(settings.minConfidence ?? model.threshold)} needed to answer (${scores})`;
+    const needed = settings.minConfidence ?? model.threshold;
+    const runnerUp = classes[against] as string;
+    const text =
+      leadRole === UNCLEAR
+        ? `too little to go on: ${scores}`
+        : (z[lead] as number) >= needed
+          ? `not sure enough: ${leadRole} at ${percent(z[lead] as number)} leads ${runnerUp} at ${percent(z[against] as number)} by less than the ${Math.round((settings.minMargin ?? 0) * 100)} points the team file asks for (${scores})`
+          : `not sure enough: ${leadRole} at ${percent(z[lead] as number)} is below the ${percent(needed)} needed to answer (${scores})`;
     reasons.unshift({ signal: 'margin', role: UNCLEAR, weight: 0, evidence: { field: '(scores)', value: scores }, text });
   }
   return { role, confidence: round(decision.confidence), reasons };

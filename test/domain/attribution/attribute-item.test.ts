@@ -85,6 +85,18 @@ describe('domain/attribution/attribute-item', () => {
     expect(verdict.confidence).toBeLessThan(0.5);
   });
 
+  it('answers unclear when the two likeliest roles are closer than the team allows, and says so', () => {
+    const item = workItem({ key: 'PAY-7', summary: 'Update pricing page copy for the launch', issueType: 'Task', hierarchyLevel: 0, sprints: [{ id: 1, name: 'S1', state: 'active' }] });
+    const usual = attributeItem(item, { teams });
+    const wary = aTeam({ id: 'payments', name: 'Payments', jira: { projects: ['PAY'], boards: [], components: [] }, attribution: { weights: {}, minMargin: 0.99, issueTypes: {}, labels: {}, components: {} } });
+
+    const verdict = attributeItem(item, { teams: [wary] });
+
+    expect(usual.role).toBe('PO');
+    expect(verdict.role).toBe('unclear');
+    expect(verdict.reasons[0]).toMatchObject({ signal: 'margin', text: expect.stringMatching(/^not sure enough: PO at \d+% leads (PM|unclear) at \d+% by less than the 99 points the team file asks for/) });
+  });
+
   it('reads an unknown issue type from its hierarchy level and other signals', () => {
     const unknownTop = attributeItem(workItem({ key: 'PAY-5', summary: 'FY27 bets', issueType: 'Portfolio Bet', hierarchyLevel: 3, targetEnd: '2027-06-30' }), { teams });
     const unknownLeaf = attributeItem(story({ key: 'PAY-6', issueType: 'Kundenwunsch', hierarchyLevel: 0 }), { teams });
