@@ -27,6 +27,8 @@ export interface FitInput {
   baseLogits?: Float64Array;
   /** Penalty on the bias toward zero; unpenalised when absent. */
   biasLambda?: number;
+  /** The bias stays at zero: only the weights are fitted. */
+  withoutBias?: boolean;
 }
 
 export interface FitResult {
@@ -99,6 +101,8 @@ function lossAndGradient(input: FitInput, theta: Float64Array, grad: Float64Arra
     loss += 0.5 * biasLambda * b * b;
     grad[nw + c] = (grad[nw + c] as number) + biasLambda * b;
   }
+  // With no gradient the line search never moves the bias off its start at zero.
+  if (input.withoutBias) grad.fill(0, nw);
   return loss;
 }
 

@@ -47,6 +47,16 @@ describe('learning a site convention from its decisions', () => {
     expect(attributeItem(fresh, { teams: [off], adjustment })).toEqual(attributeItem(fresh, { teams: [off] }));
   });
 
+  it('decisions that answer like items both ways, or a single decision, move no verdict', () => {
+    const split = [...pmDecisions(10), ...Array.from({ length: 10 }, (_, i) => ({ item: gtmItem(100 + i), teamId: 'payments', decision: decision('PO') }))];
+    for (const decided of [split, pmDecisions(1)]) {
+      const adjustment = learn(decided);
+      expect(adjustment?.weights.every((w) => w === 0)).toBe(true);
+      expect(adjustment?.bias.every((b) => b === 0)).toBe(true);
+      expect(attributeItem(fresh, { teams: [payments], adjustment })).toEqual(attributeItem(fresh, { teams: [payments] }));
+    }
+  });
+
   it('decisions by people the team file does not list, and Not applicable, teach nothing', () => {
     expect(learn(pmDecisions(20, 'U0STRANGER'))).toBeNull();
     expect(learn(pmDecisions(20).map((d) => ({ ...d, decision: decision('none') })))).toBeNull();
