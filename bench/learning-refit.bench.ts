@@ -1,7 +1,9 @@
 /**
  * Refit cost of a site's learned conventions, on one core: fit the offsets on 1,000 recorded
  * decisions (real corpus items with fresh keys, decided by eight people of the team) and
- * re-attribute the site's 50,000 items with them. Baseline in the same run: re-attributing the
+ * re-attribute the site's 50,000 items with them. The team calls every Epic PM work, a
+ * convention the global model contradicts, so the refit has offsets to learn and apply; a
+ * team that agrees with the global model leaves little to learn and costs less. Baseline in the same run: re-attributing the
  * same 50,000 items with the global model alone, which is what a sync costs without learning.
  */
 import { attributeAll } from '../src/domain/attribution/attribute-all.js';
@@ -31,8 +33,9 @@ team.members = people.map((slack) => ({ slack }));
 const decided: DecidedItem[] = [];
 for (let i = 0; decided.length < DECISIONS; i++) {
   const example = corpus[i % corpus.length] as (typeof corpus)[number];
-  const role = CLASSES[example.label] as string;
-  if (role === 'unclear') continue;
+  const labelled = CLASSES[example.label] as string;
+  if (labelled === 'unclear') continue;
+  const role = example.item.issueType === 'Epic' ? 'PM' : labelled;
   const item = items[i] as WorkItem;
   decided.push({ item, teamId: team.id, decision: { role, decidedBy: { slackId: people[i % people.length] as string }, decidedAt: '2026-01-05T10:00:00.000Z', source: 'slack' } });
 }
@@ -47,7 +50,7 @@ const refitSeconds = best(() => {
   const start = process.hrtime.bigint();
   const { examples, people: count } = siteExamples(decided, index, SHIPPED_MODEL.classes);
   const file = fitSiteAdjustment(SHIPPED_MODEL, examples, count);
-  if (!file) throw new Error('nothing fitted');
+  if (!file?.weights.length) throw new Error('nothing learned: the benchmark would not measure applying offsets');
   const adjustment = loadSiteAdjustment(file);
   fitSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   sink += attributeAll(items, teams, new Map(), new Map(), adjustment).filter((v) => v.role === 'PM').length;
@@ -65,6 +68,6 @@ process.stdout.write(
       { name: `refit on ${DECISIONS} decisions and re-attribute ${ITEMS.toLocaleString('en')} items`, value: Number(refitSeconds.toFixed(3)), unit: 's', higherIsBetter: false, baseline: { name: 're-attribute the same items with the global model alone', value: Number(baselineSeconds.toFixed(3)), unit: 's' } },
       { name: `of which fitting the offsets on ${DECISIONS} decisions`, value: Number(fitSeconds.toFixed(3)), unit: 's', higherIsBetter: false },
     ],
-    notes: `${DECISIONS} decisions by eight team members on real corpus items, ${ITEMS.toLocaleString('en')} items (the real labelled corpus repeated with fresh keys), the shipped model; best of ${ROUNDS} rounds. Target: under ${TARGET_SECONDS} s.`,
+    notes: `${DECISIONS} decisions by eight team members on real corpus items (corpus labels, every Epic decided PM), ${ITEMS.toLocaleString('en')} items (the real labelled corpus repeated with fresh keys), the shipped model; best of ${ROUNDS} rounds. Target: under ${TARGET_SECONDS} s.`,
   })}\n`,
 );
