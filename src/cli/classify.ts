@@ -5,7 +5,7 @@ import { ConfigError, parseTeamFile } from '../../config/load-config.js';
 import { attributeAll } from '../domain/attribution/attribute-all.js';
 import { describeVerdict } from '../domain/attribution/describe-verdict.js';
 import type { TeamProfile } from '../domain/team.js';
-import type { Verdict } from '../domain/verdict.js';
+import { shownState, type Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
 import { InvalidInputError, normaliseExport, parseRawInput, type RawInput } from '../jira/read-export.js';
 
@@ -31,7 +31,7 @@ function jsonLine(verdict: Verdict): string {
 }
 
 function table(items: readonly WorkItem[], verdicts: readonly Verdict[]): string {
-  const rows = verdicts.map((v, i) => [v.key, v.role, v.confidence.toFixed(2), v.state, items[i]?.issueType ?? '', v.teamId ?? '—', owner(v) ?? '—', `${items[i]?.summary.slice(0, 50) ?? ''}`, describeVerdict(v)]);
+  const rows = verdicts.map((v, i) => [v.key, v.role, v.confidence.toFixed(2), shownState(v), items[i]?.issueType ?? '', v.teamId ?? '—', owner(v) ?? '—', `${items[i]?.summary.slice(0, 50) ?? ''}`, describeVerdict(v)]);
   const header = ['KEY', 'ROLE', 'CONF', 'STATE', 'TYPE', 'TEAM', 'OWNER', 'SUMMARY', 'WHY'];
   const widths = header.slice(0, 7).map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: string[]) => cells.map((cell, c) => (c < 7 ? cell.padEnd(widths[c] ?? 0) : cell)).join('  ');

@@ -1,5 +1,5 @@
 import type { TeamProfile } from '../domain/team.js';
-import { UNCLEAR, type Verdict } from '../domain/verdict.js';
+import { shownState, UNCLEAR, type Verdict } from '../domain/verdict.js';
 import type { WorkItem } from '../domain/work-item.js';
 import { textTable } from './text-table.js';
 
@@ -50,7 +50,7 @@ export function renderOwnershipTables(rows: readonly OwnershipRow[], teams: read
         item.issueType,
         item.summary,
         roleCell(verdict),
-        verdict.state,
+        shownState(verdict),
         verdict.confidence.toFixed(2),
         ownerName(verdict),
         verdict.reasons[0]?.text ?? '',

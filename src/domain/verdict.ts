@@ -54,6 +54,14 @@ export interface Verdict {
 /** Role of a decision that says the item needs no owner ("Not applicable"). */
 export const NOT_APPLICABLE = 'none';
 
+/**
+ * The state as a table shows it: an `unclear` item in a staffed team is not "owned" by anyone
+ * yet, so it shows none; unowned, unmatched and conflict still say what else is wrong.
+ */
+export function shownState(verdict: Pick<Verdict, 'role' | 'state'>): string {
+  return verdict.role === UNCLEAR && verdict.state === 'owned' ? '—' : verdict.state;
+}
+
 /** States that call for a person's attention; an item declared "not applicable" never does. */
 export function needsAttention(verdict: Pick<Verdict, 'role' | 'state'>): boolean {
   if (verdict.role === NOT_APPLICABLE) return false;
