@@ -158,13 +158,11 @@ export function modelAnswer(model: AttributionModel, item: WorkItem, settings: C
     const scores = ranked.map(([c, p]) => `${c} ${percent(p)}`).join(', ');
     const leadRole = classes[lead] as string;
     const needed = settings.minConfidence ?? model.threshold;
-    const runnerUp = classes[against] as string;
-    const text =
-      leadRole === UNCLEAR
-        ? `too little to go on: ${scores}`
-        : (z[lead] as number) >= needed
-          ? `not sure enough: ${leadRole} at ${percent(z[lead] as number)} leads ${runnerUp} at ${percent(z[against] as number)} by less than the ${Math.round((settings.minMargin ?? 0) * 100)} points the team file asks for (${scores})`
-          : `not sure enough: ${leadRole} at ${percent(z[lead] as number)} is below the ${percent(needed)} needed to answer (${scores})`;
+    const top = `${leadRole} at ${percent(z[lead] as number)}`;
+    let text = `not sure enough: ${top} is below the ${percent(needed)} needed to answer (${scores})`;
+    if (leadRole === UNCLEAR) text = `too little to go on: ${scores}`;
+    // Confident enough, yet the team's minMargin found the runner-up too close.
+    else if ((z[lead] as number) >= needed) text = `not sure enough: ${top} leads ${classes[against]} at ${percent(z[against] as number)} by less than the ${Math.round((settings.minMargin ?? 0) * 100)} points the team file asks for (${scores})`;
     reasons.unshift({ signal: 'margin', role: UNCLEAR, weight: 0, evidence: { field: '(scores)', value: scores }, text });
   }
   return { role, confidence: round(decision.confidence), reasons };

@@ -34,9 +34,9 @@ const BIAS_LAMBDA = 30;
  * comes to MIN_SURPRISE decisions or more, and AGREEMENT of it points one way. Where the team
  * answers both ways, as it does on the items the global model is unsure of, the decisions say
  * those items are hard, not that the site has a convention, and an offset fitted on them moved
- * the like items the global model had right. The site-wide lean is the feature every item carries; one decided
- * item never teaches alone. Chosen with the penalties on the learning curve of
- * docs/attribution.md (npm run bench:learning), which says how.
+ * the like items the global model had right. The site-wide lean is the feature every item
+ * carries; one decided item never teaches alone. Chosen with the penalties on the learning
+ * curve of docs/attribution.md (npm run bench:learning), which says how.
  */
 const MIN_SURPRISE = 2;
 const AGREEMENT = 0.8;
