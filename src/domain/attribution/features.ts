@@ -36,6 +36,9 @@ export interface ItemFeatures {
 const USER_STORY = /\bas an? [^,.\n]{2,80}?,? (?:i|we) (?:want|can|need|would like|should be able)/i;
 const GIVEN_WHEN_THEN = /(?:^|\n)\s*given\b[\s\S]{0,400}?\bwhen\b[\s\S]{0,400}?\bthen\b/i;
 const AC_SECTION = /(?:^|\n)\s*(?:acceptance criteria|definition of done|\bac\b)\s*[:\n]/i;
+/** Cheap checks first: the section patterns are tried at every position, and most descriptions have no such section. */
+const MAY_HAVE_AC = /acceptance criteria|definition of done|\bac\b/i;
+const MAY_HAVE_GIVEN = /given/i;
 /** Quarter and half-year labels: `Q3`, `2020-Q3`, `2020Q1`, `FY24-H2`, `q3-2021`. */
 const PERIOD_LABEL = /^(?:(?:fy)?\d{2,4}[-_ ]?)?[qh][1-4](?:[-_ ]?(?:fy)?\d{2,4})?$/i;
 /** Roadmap and planning labels: `roadmap`, `roadmap2018`, `roadmap-related`, `planning-3.2.0`. */
@@ -104,7 +107,7 @@ export function extractFeatures({ item, settings, parent, words = shared }: Feat
   if (item.storyPoints !== null && item.storyPoints > 0) add('story-points', 1, 'story-points', 'storyPoints', String(item.storyPoints), `estimated at ${item.storyPoints} story points`);
 
   if (item.acceptanceCriteria) add('acceptance-criteria', 1, 'acceptance-criteria', 'acceptanceCriteria', quote(item.acceptanceCriteria, 40), 'has acceptance criteria');
-  else if (AC_SECTION.test(body) || GIVEN_WHEN_THEN.test(body)) add('acceptance-criteria', 1, 'acceptance-criteria', 'description', 'acceptance criteria section', 'description has acceptance criteria');
+  else if ((MAY_HAVE_AC.test(body) && AC_SECTION.test(body)) || (MAY_HAVE_GIVEN.test(body) && GIVEN_WHEN_THEN.test(body))) add('acceptance-criteria', 1, 'acceptance-criteria', 'description', 'acceptance criteria section', 'description has acceptance criteria');
   const story = USER_STORY.exec(item.summary) ?? USER_STORY.exec(item.description.slice(0, 400));
   if (story) add('user-story', 1, 'user-story', item.summary.includes(story[0]) ? 'summary' : 'description', quote(story[0]), 'written as a user story');
 

@@ -38,8 +38,8 @@ export interface AttributionModel {
   /** Rows × classes; row 0 is all zeros. */
   weights: Float32Array;
   vocabulary: ReadonlyMap<number, string>;
-  /** 1 where the vocabulary names a bucket: checked for every word, so a flat array, not the map. */
-  named: Uint8Array;
+  /** 1 for a weighted row whose bucket the vocabulary names: checked for every word, so a small flat array, not the map. */
+  namedRow: Uint8Array;
 }
 
 /**
@@ -68,10 +68,10 @@ export function loadModel(file: ModelFile): AttributionModel {
     rowOf,
     weights,
     vocabulary: new Map(Object.entries(file.vocabulary).map(([b, name]) => [Number(b), name])),
-    named: Object.keys(file.vocabulary).reduce((flags, b) => {
-      flags[Number(b)] = 1;
+    namedRow: Object.keys(file.vocabulary).reduce((flags, b) => {
+      flags[rowOf[Number(b)] as number] = 1;
       return flags;
-    }, new Uint8Array(BUCKETS)),
+    }, new Uint8Array(file.weights.length + 1)),
   };
 }
 
@@ -115,13 +115,19 @@ interface TopWords {
   entries: [number, number][];
 }
 
+/** Keeps the TOP_WORDS strongest distinct words, strongest first; on a tie the earlier word stays ahead. */
 function offer(top: TopWords, entry: number, d: number, words: ItemFeatures['words']): void {
-  const last = top.entries[TOP_WORDS - 1];
+  const entries = top.entries;
+  const last = entries[TOP_WORDS - 1];
   if (last && d <= last[1]) return;
-  for (const [j] of top.entries) if (words.buckets[j] === words.buckets[entry]) return;
-  top.entries.push([entry, d]);
-  top.entries.sort((a, b) => b[1] - a[1]);
-  if (top.entries.length > TOP_WORDS) top.entries.pop();
+  let at = entries.length;
+  for (let j = 0; j < entries.length; j++) {
+    const held = entries[j] as [number, number];
+    if (words.buckets[held[0]] === words.buckets[entry]) return;
+    if (at === entries.length && held[1] < d) at = j;
+  }
+  entries.splice(at, 0, [entry, d]);
+  if (entries.length > TOP_WORDS) entries.pop();
 }
 
 /**
@@ -148,7 +154,7 @@ export function wordPulls(model: AttributionModel, features: ItemFeatures, scale
       const away = field[1] as TopWords;
       toward.total += d;
       away.total -= d;
-      if (model.named[bucket] === 1) offer(d > 0 ? toward : away, i, Math.abs(d), words);
+      if (model.namedRow[r] === 1) offer(d > 0 ? toward : away, i, Math.abs(d), words);
     }
   }
   const pulls = (direction: 0 | 1): WordPull[] =>
