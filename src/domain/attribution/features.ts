@@ -35,9 +35,10 @@ export interface ItemFeatures {
 
 const USER_STORY = /\bas an? [^,.\n]{2,80}?,? (?:i|we) (?:want|can|need|would like|should be able)/i;
 const GIVEN_WHEN_THEN = /(?:^|\n)\s*given\b[\s\S]{0,400}?\bwhen\b[\s\S]{0,400}?\bthen\b/i;
-const AC_SECTION = /(?:^|\n)\s*(?:acceptance criteria|definition of done|\bac\b)\s*[:\n]/i;
+const AC_HEADING = String.raw`acceptance criteria|definition of done|\bac\b`;
+const AC_SECTION = new RegExp(String.raw`(?:^|\n)\s*(?:${AC_HEADING})\s*[:\n]`, 'i');
 /** Cheap checks first: the section patterns are tried at every position, and most descriptions have no such section. */
-const MAY_HAVE_AC = /acceptance criteria|definition of done|\bac\b/i;
+const MAY_HAVE_AC = new RegExp(AC_HEADING, 'i');
 const MAY_HAVE_GIVEN = /given/i;
 /** Quarter and half-year labels: `Q3`, `2020-Q3`, `2020Q1`, `FY24-H2`, `q3-2021`. */
 const PERIOD_LABEL = /^(?:(?:fy)?\d{2,4}[-_ ]?)?[qh][1-4](?:[-_ ]?(?:fy)?\d{2,4})?$/i;

@@ -69,7 +69,8 @@ export function loadModel(file: ModelFile): AttributionModel {
     weights,
     vocabulary: new Map(Object.entries(file.vocabulary).map(([b, name]) => [Number(b), name])),
     namedRow: Object.keys(file.vocabulary).reduce((flags, b) => {
-      flags[rowOf[Number(b)] as number] = 1;
+      const row = rowOf[Number(b)] as number;
+      if (row !== 0) flags[row] = 1;
       return flags;
     }, new Uint8Array(file.weights.length + 1)),
   };
