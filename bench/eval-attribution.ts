@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: accuracy of attribution on the real labelled corpus (test/fixtures/eval-real),
- * every figure on items the scoring model was not fitted on: stratified 10-fold, and
- * leave-one-source-out (trained on one part, scored on the other). Beside it, in the same run:
+ * every figure on items the scoring model was not fitted on: stratified 10-fold (repeated over
+ * five fold assignments for its spread), leave-one-source-out (trained on one part, scored on the
+ * other) and leave-one-product-out. Beside it, in the same run:
  * the issue-type baseline, and the generated regression set (test/fixtures/eval/).
  *   npm run eval                  # print the figures
  *   npm run eval -- --write-docs  # also refresh docs/attribution.md and its reliability diagram
@@ -14,7 +15,7 @@ import type { WorkItem } from '../src/domain/work-item.js';
 import { fieldMapFromNames } from '../src/jira/field-map.js';
 import { normaliseIssue } from '../src/jira/normalise-issue.js';
 import { CLASSES, SOURCES } from '../scripts/train/corpus.js';
-import { type Evaluation, evaluate, type Prediction, type Scores, score } from '../scripts/train/evaluate.js';
+import { type Evaluation, evaluate, type Prediction, type RepeatedScores, type Scores, type Spread, score } from '../scripts/train/evaluate.js';
 import { reliabilityDiagram } from '../scripts/train/reliability-diagram.js';
 import { writeDocSection } from '../scripts/train/doc-section.js';
 
@@ -53,6 +54,18 @@ function row(name: string, s: Scores): string {
   return `| ${name} | ${s.items} | ${f3(c('PO').f1)} | ${f3(c('PM').f1)} | ${f3(c('unclear').f1)} | **${f3(s.macroF1)}** | ${s.poPmSwaps} (${pct(s.poPmSwaps / s.items)}) | ${pct(s.unclearShare)} / ${pct(s.labelledUnclearShare)} | ${f3(s.ece)} |`;
 }
 
+const range = (s: Spread, f: (n: number) => string) => `${f(s.mean)} (${f(s.min)}–${f(s.max)})`;
+
+function repeatedTable(e: Evaluation): string {
+  const line = (name: string, r: RepeatedScores) => `| ${name} | **${range(r.macroF1, f3)}** | ${range(r.f1.PO, f3)} | ${range(r.f1.PM, f3)} | ${range(r.f1.unclear, f3)} | ${range(r.swapShare, pct)} | ${range(r.unclearShare, pct)} |`;
+  return [
+    '| 10-fold, scored on | macro-F1 | PO F1 | PM F1 | unclear F1 | PO↔PM swaps | answered unclear |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    line('whole corpus', e.repeated.all),
+    ...SOURCES.map((s) => line(`${s} items`, e.repeated.bySource[s])),
+  ].join('\n');
+}
+
 function perClassTable(s: Scores): string {
   const lines = ['| class | precision | recall | F1 | labelled | answered |', '| --- | --- | --- | --- | --- | --- |'];
   for (const c of CLASSES) {
@@ -78,6 +91,10 @@ export function figuresMarkdown(e: Evaluation, generated: Scores): string {
     ...SOURCES.map((s) => row(`baseline, ${s} items`, e.baseline.bySource[s])),
     row('generated regression set (test/fixtures/eval), shipped model', generated),
     '',
+    `The same 10-fold cross-validation over ${e.repeated.assignments} different fold assignments (the first is the one above), mean (lowest–highest): which items share a fold moves the figures by this much, so a change smaller than the spread is not a measured gain.`,
+    '',
+    repeatedTable(e),
+    '',
     'Per class, 10-fold, whole corpus:',
     '',
     perClassTable(e.kfold.all),
@@ -98,6 +115,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Real labelled corpus: ${e.kfold.all.items} items (test/fixtures/eval-real), model ${SHIPPED_MODEL.version}\n`);
   print('who-owns, 10-fold held-out, whole corpus', e.kfold.all);
   for (const s of SOURCES) print(`who-owns, 10-fold held-out, ${s} items`, e.kfold.bySource[s]);
+  process.stdout.write(`\n10-fold over ${e.repeated.assignments} fold assignments, mean (lowest–highest)\n${repeatedTable(e)}\n`);
   for (const s of SOURCES) print(`who-owns, trained on the other part, scored on ${s}`, e.loso[s]);
   print('who-owns, trackers, each product scored by a model trained without it', e.unseenProduct);
   print('baseline: issue type alone, whole corpus', e.baseline.all);

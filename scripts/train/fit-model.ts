@@ -63,9 +63,12 @@ export function encode(examples: readonly Example[]): { encoded: Encoded[]; voca
   return { encoded, vocabulary };
 }
 
-/** Deterministic stratified folds: items of each source and label dealt round-robin in key-hash order. */
-export function folds<T extends { key: string; stratum: string }>(items: readonly T[], k: number): number[] {
-  const order = items.map((item, i) => ({ i, stratum: item.stratum, h: createHash('sha1').update(item.key).digest('hex') }));
+/**
+ * Deterministic stratified folds: items of each source and label dealt round-robin in key-hash
+ * order. A different `assignment` deals them differently, from the same items.
+ */
+export function folds<T extends { key: string; stratum: string }>(items: readonly T[], k: number, assignment = ''): number[] {
+  const order = items.map((item, i) => ({ i, stratum: item.stratum, h: createHash('sha1').update(item.key + assignment).digest('hex') }));
   order.sort((a, b) => (a.stratum < b.stratum ? -1 : a.stratum > b.stratum ? 1 : a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
   const fold = new Array<number>(items.length);
   let next = 0;
