@@ -2,8 +2,8 @@
  * `npm run eval`: accuracy of attribution on the real labelled corpus (test/fixtures/eval-real),
  * every figure on items the scoring model was not fitted on: stratified 10-fold (repeated over
  * five fold assignments for its spread), leave-one-source-out (trained on one part, scored on the
- * other) and leave-one-product-out. Beside it, in the same run:
- * the issue-type baseline, and the generated regression set (test/fixtures/eval/).
+ * other) and leave-one-product-out; the model fits run in worker threads, one per core. Beside
+ * it, in the same run: the issue-type baseline, and the generated regression set (test/fixtures/eval/).
  *   npm run eval                  # print the figures
  *   npm run eval -- --write-docs  # also refresh docs/attribution.md and its reliability diagram
  */
@@ -110,7 +110,7 @@ function print(name: string, s: Scores): void {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const e = evaluate();
+  const e = await evaluate();
   const generated = generatedSetScores();
   process.stdout.write(`Real labelled corpus: ${e.kfold.all.items} items (test/fixtures/eval-real), model ${SHIPPED_MODEL.version}\n`);
   print('who-owns, 10-fold held-out, whole corpus', e.kfold.all);

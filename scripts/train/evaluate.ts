@@ -8,6 +8,7 @@ import { loadModel } from '../../src/domain/attribution/model.js';
 import { typePrior } from '../../src/domain/attribution/type-priors.js';
 import { CLASSES, type Example, loadCorpus, SOURCES, type Source } from './corpus.js';
 import { folds, trainModel } from './fit-model.js';
+import { predictSplits, type Split } from './held-out-pool.js';
 
 export interface Prediction {
   key: string;
@@ -81,7 +82,7 @@ export function score(predictions: readonly Prediction[]): Scores {
 }
 
 /** Trains on `train`, predicts `test` through attributeItem with that model. */
-function predict(train: readonly Example[], test: readonly Example[]): Prediction[] {
+export function predict(train: readonly Example[], test: readonly Example[]): Prediction[] {
   const model = loadModel(trainModel(train, { evaluation: true }).file);
   return test.map((e) => {
     const verdict = attributeItem(e.item, { teams: [], model });
@@ -91,26 +92,29 @@ function predict(train: readonly Example[], test: readonly Example[]): Predictio
 
 export const OUTER_FOLDS = 10;
 
-export function crossValidated(examples: readonly Example[], k = OUTER_FOLDS, assignment = ''): Prediction[] {
-  const fold = folds(examples.map((e) => ({ key: e.item.key, stratum: `${e.source}/${e.label}` })), k, assignment);
-  const out: Prediction[] = [];
-  for (let f = 0; f < k; f++) {
-    out.push(...predict(examples.filter((_, i) => fold[i] !== f), examples.filter((_, i) => fold[i] === f)));
-  }
-  return out;
+/** Indices of the examples that pass `keep`. */
+function where(examples: readonly Example[], keep: (e: Example, i: number) => boolean): number[] {
+  return examples.flatMap((e, i) => (keep(e, i) ? [i] : []));
 }
 
-export function leaveOneSourceOut(examples: readonly Example[], heldOut: Source): Prediction[] {
-  return predict(examples.filter((e) => e.source !== heldOut), examples.filter((e) => e.source === heldOut));
+/** Stratified k-fold: each fold's items scored by a model fitted on the other folds. */
+export function crossValidatedSplits(examples: readonly Example[], k = OUTER_FOLDS, assignment = ''): Split[] {
+  const fold = folds(examples.map((e) => ({ key: e.item.key, stratum: `${e.source}/${e.label}` })), k, assignment);
+  return Array.from({ length: k }, (_, f) => ({ train: where(examples, (_, i) => fold[i] !== f), test: where(examples, (_, i) => fold[i] === f) }));
+}
+
+/** Trained on the other part of the corpus, scored on `heldOut`. */
+export function leaveOneSourceOutSplit(examples: readonly Example[], heldOut: Source): Split {
+  return { train: where(examples, (e) => e.source !== heldOut), test: where(examples, (e) => e.source === heldOut) };
 }
 
 /**
  * Each tracker product scored by a model trained without any of its items: how the model does on
  * a product it has never seen, which is what a new site is.
  */
-export function leaveOneProductOut(examples: readonly Example[], source: Source): Prediction[] {
+export function leaveOneProductOutSplits(examples: readonly Example[], source: Source): Split[] {
   const groups = [...new Set(examples.filter((e) => e.source === source).map((e) => e.group))].sort();
-  return groups.flatMap((group) => predict(examples.filter((e) => e.group !== group), examples.filter((e) => e.group === group)));
+  return groups.map((group) => ({ train: where(examples, (e) => e.group !== group), test: where(examples, (e) => e.group === group) }));
 }
 
 /** The baseline: the issue type's prior role, `unclear` for types it does not know. */
@@ -168,11 +172,18 @@ export interface Evaluation {
   predictions: Prediction[];
 }
 
-export function evaluate(): Evaluation {
+/** Every figure, the model fits of all splits shared out over the machine's cores. */
+export async function evaluate(): Promise<Evaluation> {
   const examples = loadCorpus();
-  const predictions = crossValidated(examples);
-  const others = Array.from({ length: FOLD_ASSIGNMENTS - 1 }, (_, i) => crossValidated(examples, OUTER_FOLDS, `#${i + 1}`));
-  const runs = [predictions, ...others];
+  const kfold = Array.from({ length: FOLD_ASSIGNMENTS }, (_, i) => crossValidatedSplits(examples, OUTER_FOLDS, i === 0 ? '' : `#${i}`));
+  const loso = SOURCES.map((s) => leaveOneSourceOutSplit(examples, s));
+  const unseen = leaveOneProductOutSplits(examples, 'trackers');
+  const answers = await predictSplits([...kfold.flat(), ...loso, ...unseen]);
+  const take = (n: number) => answers.splice(0, n).flat();
+  const runs = kfold.map((splits) => take(splits.length));
+  const losoPredictions = loso.map(() => take(1));
+  const unseenPredictions = take(unseen.length);
+  const predictions = runs[0] as Prediction[];
   const base = baseline(examples);
   const bySource = (list: readonly Prediction[]) => Object.fromEntries(SOURCES.map((s) => [s, score(list.filter((p) => p.source === s))])) as Record<Source, Scores>;
   return {
@@ -182,8 +193,8 @@ export function evaluate(): Evaluation {
       all: repeatedScores(runs.map((r) => score(r))),
       bySource: Object.fromEntries(SOURCES.map((s) => [s, repeatedScores(runs.map((r) => score(r.filter((p) => p.source === s))))])) as Record<Source, RepeatedScores>,
     },
-    loso: Object.fromEntries(SOURCES.map((s) => [s, score(leaveOneSourceOut(examples, s))])) as Record<Source, Scores>,
-    unseenProduct: score(leaveOneProductOut(examples, 'trackers')),
+    loso: Object.fromEntries(SOURCES.map((s, i) => [s, score(losoPredictions[i] as Prediction[])])) as Record<Source, Scores>,
+    unseenProduct: score(unseenPredictions),
     baseline: { all: score(base), bySource: bySource(base) },
     predictions,
   };
