@@ -18,6 +18,13 @@ afterAll(async () => {
 
 const prefix = '{restart}';
 
+/**
+ * How long each job works. A restart can take a second on a busy machine while the workers keep
+ * going on the other side of it, so the jobs must last long enough for the queue to outlive both
+ * restarts: at 15 ms the eight workers drained it within one restart about one run in six.
+ */
+const JOB_MS = 50;
+
 /** A job that records its result under its id, the way feature workers write idempotently. */
 function recordingWorker(concurrency: number): WorkerDefinition {
   return {
@@ -26,7 +33,7 @@ function recordingWorker(concurrency: number): WorkerDefinition {
       new Worker(
         QUEUES.sync,
         async (job) => {
-          await new Promise((r) => setTimeout(r, 15));
+          await new Promise((r) => setTimeout(r, JOB_MS));
           await rt.redis.hset(`${prefix}:test:results`, String(job.id), String(job.data.n));
           await rt.redis.hincrby(`${prefix}:test:runs`, String(job.id), 1);
         },
