@@ -5,7 +5,7 @@ import type { CompiledTeam } from './compile-teams.js';
 import type { SignalId } from './defaults.js';
 import { DEFAULT_CUE_MATCHERS, findCues, PM_TAGS, PO_TAGS } from './text-cues.js';
 import { bucketOf } from './text-hashing.js';
-import { typePrior } from './type-priors.js';
+import { type TypePrior, typeKey, typePrior } from './type-priors.js';
 import { DESCRIPTION_CHARS, newWordFeatures, readWords, type WordFeatures } from './word-features.js';
 
 export { DESCRIPTION, DESCRIPTION_CHARS, newWordFeatures, SUMMARY, SUMMARY_CHARS, type WordFeatures } from './word-features.js';
@@ -61,16 +61,54 @@ function quote(text: string, max = 60): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-const bucketCache = new Map<string, number>();
-/** Bucket of a named feature; the names repeat from item to item, so they are remembered. */
-export function namedBucket(name: string): number {
-  let b = bucketCache.get(name);
+const bucketCache = new Map<string, Map<string, number>>();
+/**
+ * Bucket of the named feature `${name}${key}`. The names repeat from item to item, so they are
+ * remembered, by their two parts: an item's label or type is looked up without building the name.
+ */
+export function namedBucket(name: string, key = ''): number {
+  let byKey = bucketCache.get(name);
+  if (!byKey) {
+    byKey = new Map();
+    bucketCache.set(name, byKey);
+  }
+  let b = byKey.get(key);
   if (b === undefined) {
-    b = bucketOf(`f:${name}`);
-    if (bucketCache.size < 50_000) bucketCache.set(name, b);
+    b = bucketOf(`f:${name}${key}`);
+    if (byKey.size < 50_000) byKey.set(key, b);
   }
   return b;
 }
+
+/** An issue type's feature: its name as compared, and what the type's name says about its owner. */
+interface TypeFeature {
+  key: string;
+  bucket: number;
+  /** PO and PM priors only, named by strength. */
+  prior: { name: string; bucket: number; because: string } | null;
+}
+
+function priorFeature(prior: TypePrior | null): TypeFeature['prior'] {
+  if (!prior || (prior.role !== PO && prior.role !== PM)) return null;
+  // By strength, so the corpus's weak roadmap types (Epic, New Feature) cannot wash out the strong ones it lacks (Initiative, Idea).
+  const strength = prior.weight >= 2 ? 'strong' : prior.weight >= 1 ? 'lean' : 'hint';
+  const name = `type-prior:${prior.role}:${strength}`;
+  return { name, bucket: namedBucket(name), because: prior.because };
+}
+const typeFeatures = new Map<string, TypeFeature>();
+function typeFeature(issueType: string): TypeFeature {
+  let feature = typeFeatures.get(issueType);
+  if (!feature) {
+    const key = typeKey(issueType);
+    feature = { key, bucket: namedBucket('type=', key), prior: priorFeature(typePrior(issueType)) };
+    if (typeFeatures.size < 10_000) typeFeatures.set(issueType, feature);
+  }
+  return feature;
+}
+
+const withBucket = (name: string) => ({ name, bucket: namedBucket(name) });
+/** The default cue lists' features, with their buckets. */
+const CUE_FEATURES = DEFAULT_CUE_MATCHERS.map((matcher) => ({ matcher, summary: withBucket(`cues:${matcher.role}:summary`), description: withBucket(`cues:${matcher.role}:description`) }));
 
 export interface FeatureInput {
   item: WorkItem;
@@ -82,25 +120,20 @@ export interface FeatureInput {
 
 export function extractFeatures({ item, settings, parent, words = shared }: FeatureInput): ItemFeatures {
   const named: NamedFeature[] = [];
-  const add = (name: string, x: number, signal: SignalId, field: string, value: string, text: string) => {
-    named.push({ name, bucket: namedBucket(name), x, signal, field, value, text });
+  const add = (name: string, x: number, signal: SignalId, field: string, value: string, text: string, bucket = namedBucket(name)) => {
+    named.push({ name, bucket, x, signal, field, value, text });
   };
   const level = item.hierarchyLevel;
   const body = item.description.length > STRUCTURE_CHARS ? item.description.slice(0, STRUCTURE_CHARS) : item.description;
-  const type = item.issueType.trim().toLowerCase().replace(/\s+/g, ' ');
+  const type = typeFeature(item.issueType);
 
-  add(`type=${type}`, 1, 'issue-type', 'issuetype', item.issueType, `issue type ${item.issueType}`);
-  const prior = typePrior(item.issueType);
-  if (prior && (prior.role === PO || prior.role === PM)) {
-    // By strength, so the corpus's weak roadmap types (Epic, New Feature) cannot wash out the strong ones it lacks (Initiative, Idea).
-    const strength = prior.weight >= 2 ? 'strong' : prior.weight >= 1 ? 'lean' : 'hint';
-    add(`type-prior:${prior.role}:${strength}`, 1, 'issue-type', 'issuetype', item.issueType, `${item.issueType}: ${prior.because}`);
-  }
+  add(`type=${type.key}`, 1, 'issue-type', 'issuetype', item.issueType, `issue type ${item.issueType}`, type.bucket);
+  if (type.prior) add(type.prior.name, 1, 'issue-type', 'issuetype', item.issueType, `${item.issueType}: ${type.prior.because}`, type.prior.bucket);
 
   if (level !== null) {
     const name = level >= 2 ? 'level>=2' : `level=${level}`;
     const text = level >= 2 ? `hierarchy level ${level}: initiative and above` : level === 1 ? 'hierarchy level 1: epic' : level === 0 ? 'story level' : 'sub-task level';
-    add(name, 1, 'hierarchy', 'issuetype.hierarchyLevel', String(level), text);
+    add(name, 1, 'hierarchy', 'issuetype.hierarchyLevel', String(level), text, level >= 2 ? namedBucket(name) : namedBucket('level=', String(level)));
   }
 
   const sprint = item.sprints.find((s) => s.state === 'active') ?? item.sprints.find((s) => s.state === 'future') ?? item.sprints[0];
@@ -118,7 +151,8 @@ export function extractFeatures({ item, settings, parent, words = shared }: Feat
   if (parent && (parent.role === PM || parent.role === PO)) {
     // An epic under a PM's initiative is a piece of the roadmap; a story under it is still backlog work.
     const epicLevel = level !== null && level >= 1;
-    add(`parent${epicLevel ? '-of-epic' : ''}=${parent.role}`, 1, 'parent-chain', 'parent', parent.key, `child of ${parent.key}, which is ${parent.role} work`);
+    const prefix = epicLevel ? 'parent-of-epic=' : 'parent=';
+    add(`${prefix}${parent.role}`, 1, 'parent-chain', 'parent', parent.key, `child of ${parent.key}, which is ${parent.role} work`, namedBucket(prefix, parent.role));
   }
 
   const dated = item.fixVersions.find((v) => v.releaseDate);
@@ -132,7 +166,7 @@ export function extractFeatures({ item, settings, parent, words = shared }: Feat
 
   for (const label of item.labels) {
     const lower = label.toLowerCase();
-    add(`label=${lower}`, 1, 'label', 'labels', label, `label "${label}"`);
+    add(`label=${lower}`, 1, 'label', 'labels', label, `label "${label}"`, namedBucket('label=', lower));
     if (PERIOD_LABEL.test(lower)) add('label-period', 1, 'label', 'labels', label, `label "${label}" names a quarter or half-year`);
     else if (ROADMAP_LABEL.test(lower)) add('label-roadmap', 1, 'label', 'labels', label, `label "${label}" is a roadmap or planning label`);
     else if (PM_TAGS.has(lower)) add('label-tag:PM', 1, 'label', 'labels', label, `label "${label}" names roadmap territory`);
@@ -140,17 +174,17 @@ export function extractFeatures({ item, settings, parent, words = shared }: Feat
   }
   for (const component of item.components) {
     const lower = component.toLowerCase();
-    add(`component=${lower}`, 1, 'component', 'components', component, `component "${component}"`);
+    add(`component=${lower}`, 1, 'component', 'components', component, `component "${component}"`, namedBucket('component=', lower));
     if (PM_TAGS.has(lower)) add('component-tag:PM', 1, 'component', 'components', component, `component "${component}" names roadmap territory`);
     else if (PO_TAGS.has(lower)) add('component-tag:PO', 1, 'component', 'components', component, `component "${component}" names delivery work`);
   }
 
   const description = item.description.slice(0, DESCRIPTION_CHARS);
-  for (const matcher of DEFAULT_CUE_MATCHERS) {
+  for (const { matcher, summary, description: inText } of CUE_FEATURES) {
     const inSummary = findCues(matcher, item.summary);
     const inDescription = findCues(matcher, description).filter((cue) => !inSummary.includes(cue));
-    if (inSummary.length > 0) add(`cues:${matcher.role}:summary`, Math.min(2, inSummary.length), 'text-cue', 'summary', inSummary.join(', '), `summary mentions ${inSummary.map((c) => `“${c}”`).join(', ')}`);
-    if (inDescription.length > 0) add(`cues:${matcher.role}:description`, Math.min(3, inDescription.length), 'text-cue', 'description', inDescription.join(', '), `description mentions ${inDescription.map((c) => `“${c}”`).join(', ')}`);
+    if (inSummary.length > 0) add(summary.name, Math.min(2, inSummary.length), 'text-cue', 'summary', inSummary.join(', '), `summary mentions ${inSummary.map((c) => `“${c}”`).join(', ')}`, summary.bucket);
+    if (inDescription.length > 0) add(inText.name, Math.min(3, inDescription.length), 'text-cue', 'description', inDescription.join(', '), `description mentions ${inDescription.map((c) => `“${c}”`).join(', ')}`, inText.bucket);
   }
 
   const keys = body.match(ISSUE_KEYS)?.length ?? 0;

@@ -1,6 +1,7 @@
 import type { SignalId } from './defaults.js';
 import { DESCRIPTION, type ItemFeatures, SUMMARY } from './features.js';
-import { BUCKETS, HASH_BITS } from './text-hashing.js';
+import { type BucketTable, bucketTable, lookUp } from './bucket-table.js';
+import { HASH_BITS } from './text-hashing.js';
 
 /**
  * The attribution model: a regularised multinomial logistic regression over named features and
@@ -32,47 +33,46 @@ export interface AttributionModel {
   bias: Float64Array;
   /**
    * Row of each bucket in `weights` (0: no weight). Only a few thousand buckets carry a weight:
-   * a 512 KB index and a dense table stay in cache where a BUCKETS × classes table would not.
+   * a small index and a dense table stay in cache where a BUCKETS × classes table would not.
    */
-  rowOf: Uint16Array;
+  rows: BucketTable;
   /** Rows × classes; row 0 is all zeros. */
   weights: Float32Array;
-  vocabulary: ReadonlyMap<number, string>;
-  /** 1 for a weighted row whose bucket the vocabulary names: checked for every word, so a small flat array, not the map. */
-  namedRow: Uint8Array;
+  /** The word or word pair each weighted row stands for, '' where the vocabulary names none: how a verdict names its words. */
+  rowWords: readonly string[];
 }
 
 /**
  * `[bucket, weight per class…]` rows into a bucket index (0: no row) and a dense table whose
  * row 0 is all zeros; `weights` is the table to fill, sized (rows + 1) × classes.
  */
-export function indexRows<T extends Float32Array | Float64Array>(rows: readonly number[][], k: number, weights: T, what: string): { rowOf: Uint16Array; weights: T } {
+export function indexRows<T extends Float32Array | Float64Array>(rows: readonly number[][], k: number, weights: T, what: string): { rows: BucketTable; weights: T } {
   if (rows.length >= 0xffff) throw new Error(`${what}: ${rows.length} weighted buckets, more than this build indexes`);
-  const rowOf = new Uint16Array(BUCKETS);
   rows.forEach((entry, i) => {
-    rowOf[entry[0] as number] = i + 1;
     for (let c = 0; c < k; c++) weights[(i + 1) * k + c] = entry[c + 1] as number;
   });
-  return { rowOf, weights };
+  return { rows: bucketTable(rows.map((entry, i) => [entry[0] as number, i + 1] as const)), weights };
 }
 
 export function loadModel(file: ModelFile): AttributionModel {
   if (file.format !== 1 || file.hashBits !== HASH_BITS) throw new Error(`attribution model ${file.version}: format ${file.format}/${file.hashBits} bits is not the one this build reads`);
-  const { rowOf, weights } = indexRows(file.weights, file.classes.length, new Float32Array((file.weights.length + 1) * file.classes.length), `attribution model ${file.version}`);
+  const { rows, weights } = indexRows(file.weights, file.classes.length, new Float32Array((file.weights.length + 1) * file.classes.length), `attribution model ${file.version}`);
   return {
     version: file.version,
     classes: file.classes,
     temperature: file.temperature,
     threshold: file.threshold,
     bias: Float64Array.from(file.bias),
-    rowOf,
+    rows,
     weights,
-    vocabulary: new Map(Object.entries(file.vocabulary).map(([b, name]) => [Number(b), name])),
-    namedRow: Object.keys(file.vocabulary).reduce((flags, b) => {
-      const row = rowOf[Number(b)] as number;
-      if (row !== 0) flags[row] = 1;
-      return flags;
-    }, new Uint8Array(file.weights.length + 1)),
+    rowWords: Object.entries(file.vocabulary).reduce(
+      (names, [b, name]) => {
+        const row = lookUp(rows, Number(b));
+        if (row !== 0) names[row] = name;
+        return names;
+      },
+      Array.from({ length: file.weights.length + 1 }, () => ''),
+    ),
   };
 }
 
@@ -82,12 +82,11 @@ export type SignalScale = (signal: SignalId) => number;
 export function modelLogits(model: AttributionModel, features: ItemFeatures, scale: SignalScale, out: Float64Array): void {
   const k = model.classes.length;
   const w = model.weights;
-  const rowOf = model.rowOf;
   for (let c = 0; c < k; c++) out[c] = model.bias[c] as number;
   for (const f of features.named) {
     const x = f.x * scale(f.signal);
     if (x === 0) continue;
-    const row = (model.rowOf[f.bucket] as number) * k;
+    const row = lookUp(model.rows, f.bucket) * k;
     for (let c = 0; c < k; c++) out[c] = (out[c] as number) + x * (w[row + c] as number);
   }
   const words = features.words;
@@ -95,7 +94,7 @@ export function modelLogits(model: AttributionModel, features: ItemFeatures, sca
   if (wordScale === 0) return;
   for (let i = 0; i < words.n; i++) {
     const x = (words.x[i] as number) * wordScale;
-    const r = rowOf[words.buckets[i] as number] as number;
+    const r = lookUp(model.rows, words.buckets[i] as number);
     if (r === 0) continue;
     const row = r * k;
     for (let c = 0; c < k; c++) out[c] = (out[c] as number) + x * (w[row + c] as number);
@@ -110,66 +109,78 @@ export interface WordPull {
 }
 
 const TOP_WORDS = 3;
+/** Lists of strongest words, one per field and direction: [SUMMARY toward, SUMMARY away, DESCRIPTION toward, DESCRIPTION away]. */
+const LISTS = 4;
+const topRow = new Int32Array(LISTS * TOP_WORDS);
+const topPull = new Float64Array(LISTS * TOP_WORDS);
+const topCount = new Uint8Array(LISTS);
+const fieldTotal = new Float64Array(3);
 
-interface TopWords {
-  total: number;
-  entries: [number, number][];
-}
-
-/** Keeps the TOP_WORDS strongest distinct words, strongest first; on a tie the earlier word stays ahead. */
-function offer(top: TopWords, entry: number, d: number, words: ItemFeatures['words']): void {
-  const entries = top.entries;
-  const last = entries[TOP_WORDS - 1];
-  if (last && d <= last[1]) return;
-  let at = entries.length;
-  for (let j = 0; j < entries.length; j++) {
-    const held = entries[j] as [number, number];
-    if (words.buckets[held[0]] === words.buckets[entry]) return;
-    if (at === entries.length && held[1] < d) at = j;
+/** Keeps list `list`'s TOP_WORDS strongest distinct words (by row), strongest first; on a tie the earlier word stays ahead. */
+function offer(list: number, row: number, d: number): void {
+  const base = list * TOP_WORDS;
+  const count = topCount[list] as number;
+  if (count === TOP_WORDS && d <= (topPull[base + TOP_WORDS - 1] as number)) return;
+  let at = count;
+  for (let j = 0; j < count; j++) {
+    if (topRow[base + j] === row) return;
+    if (at === count && (topPull[base + j] as number) < d) at = j;
   }
-  entries.splice(at, 0, [entry, d]);
-  if (entries.length > TOP_WORDS) entries.pop();
+  for (let j = Math.min(count, TOP_WORDS - 1); j > at; j--) {
+    topRow[base + j] = topRow[base + j - 1] as number;
+    topPull[base + j] = topPull[base + j - 1] as number;
+  }
+  if (at < TOP_WORDS) {
+    topRow[base + at] = row;
+    topPull[base + at] = d;
+  }
+  topCount[list] = Math.min(TOP_WORDS, count + 1);
 }
 
 /**
  * How much the words of each field pull class `c` ahead of class `against` (and the reverse),
- * after temperature, naming the strongest words the vocabulary knows. One pass over the words.
+ * after temperature, naming the strongest words the vocabulary knows. One pass over the words,
+ * into scratch tables: it runs for every item attributed.
  */
 export function wordPulls(model: AttributionModel, features: ItemFeatures, scale: SignalScale, c: number, against: number): { toward: WordPull[]; away: WordPull[] } {
   const k = model.classes.length;
   const w = model.weights;
   const words = features.words;
   const wordScale = scale('words') / model.temperature;
-  // [field][direction]: SUMMARY/DESCRIPTION × toward c / toward `against`.
-  const tops: TopWords[][] = [[], [{ total: 0, entries: [] }, { total: 0, entries: [] }], [{ total: 0, entries: [] }, { total: 0, entries: [] }]];
+  topCount.fill(0);
+  fieldTotal.fill(0);
   if (wordScale !== 0) {
     for (let i = 0; i < words.n; i++) {
-      const bucket = words.buckets[i] as number;
-      const r = model.rowOf[bucket] as number;
+      const r = lookUp(model.rows, words.buckets[i] as number);
       if (r === 0) continue;
       const row = r * k;
       const d = wordScale * (words.x[i] as number) * ((w[row + c] as number) - (w[row + against] as number));
       if (d === 0) continue;
-      const field = tops[words.field[i] as number] as TopWords[];
-      const toward = field[0] as TopWords;
-      const away = field[1] as TopWords;
-      toward.total += d;
-      away.total -= d;
-      if (model.namedRow[r] === 1) offer(d > 0 ? toward : away, i, Math.abs(d), words);
+      const field = words.field[i] as number;
+      fieldTotal[field] = (fieldTotal[field] as number) + d;
+      if (model.rowWords[r] !== '') offer((field - 1) * 2 + (d > 0 ? 0 : 1), r, Math.abs(d));
     }
   }
-  const pulls = (direction: 0 | 1): WordPull[] =>
-    [SUMMARY, DESCRIPTION].flatMap((field) => {
-      const top = (tops[field] as TopWords[])[direction] as TopWords;
-      if (top.total <= 0 || top.entries.length === 0) return [];
-      return [{ field: field === SUMMARY ? ('summary' as const) : ('description' as const), weight: top.total, words: top.entries.map(([i]) => model.vocabulary.get(words.buckets[i] as number) as string) }];
-    });
-  return { toward: pulls(0), away: pulls(1) };
+  const toward: WordPull[] = [];
+  const away: WordPull[] = [];
+  for (const field of [SUMMARY, DESCRIPTION]) {
+    const total = fieldTotal[field] as number;
+    // Toward `against` is the same sum with its sign turned.
+    for (const [direction, weight, pulls] of [[0, total, toward], [1, -total, away]] as const) {
+      const list = (field - 1) * 2 + direction;
+      const count = topCount[list] as number;
+      if (weight <= 0 || count === 0) continue;
+      const named: string[] = [];
+      for (let j = 0; j < count; j++) named.push(model.rowWords[topRow[list * TOP_WORDS + j] as number] as string);
+      pulls.push({ field: field === SUMMARY ? 'summary' : 'description', weight, words: named });
+    }
+  }
+  return { toward, away };
 }
 
 /** A named feature's pull of class `c` ahead of class `against`, after temperature. */
 export function namedPull(model: AttributionModel, bucket: number, x: number, c: number, against: number): number {
   const k = model.classes.length;
-  const row = (model.rowOf[bucket] as number) * k;
+  const row = lookUp(model.rows, bucket) * k;
   return (x * ((model.weights[row + c] as number) - (model.weights[row + against] as number))) / model.temperature;
 }

@@ -1,4 +1,5 @@
 import { eng } from 'stopword';
+import { bucketTable, lookUp } from './bucket-table.js';
 
 /**
  * Words and word pairs of a text as hashed feature ids, without allocating a string per word:
@@ -54,11 +55,10 @@ const WORD_SEED = fullHash('w:');
  * Function words ("to", "the", "for") and numbers are skipped: they say how a tracker's authors
  * write, not whose work an item is, and a reason naming them explains nothing.
  */
-const STOP = new Uint8Array(BUCKETS);
-for (const word of eng) STOP[fullHash(word, WORD_SEED) & MASK] = 1;
+const STOP = bucketTable(eng.map((word) => [fullHash(word, WORD_SEED) & MASK, 1] as const));
 
 function skipped(hash: number, digits: boolean): boolean {
-  return digits || STOP[hash & MASK] === 1;
+  return digits || lookUp(STOP, hash & MASK) === 1;
 }
 
 /** Letters and digits of any script are word characters; punctuation and spaces split words. */

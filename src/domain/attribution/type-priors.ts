@@ -20,7 +20,7 @@ const task = (weight: number): TypePrior => ({ role: PO, weight, because: 'deliv
 const roadmap = (weight: number): TypePrior => ({ role: PM, weight, because: 'roadmap-level item' });
 const discovery = (weight: number): TypePrior => ({ role: PM, weight, because: 'product discovery / strategy item' });
 
-const TABLE: Record<string, TypePrior> = {
+const TABLE = new Map<string, TypePrior>(Object.entries({
   story: story(2),
   'user story': story(2),
   requirement: story(1),
@@ -155,9 +155,14 @@ const TABLE: Record<string, TypePrior> = {
   suggestion: discovery(1),
   policy: discovery(1),
   rfe: discovery(0.8),
-};
+}));
 
 /** Looks a type name up case- and space-insensitively; unknown types return null. Team-file maps apply in model-verdict.ts. */
 export function typePrior(typeName: string): TypePrior | null {
-  return TABLE[typeName.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+  return TABLE.get(typeKey(typeName)) ?? null;
+}
+
+/** A type name as types are compared: lower case, spaces collapsed. */
+export function typeKey(typeName: string): string {
+  return typeName.trim().toLowerCase().replace(/\s+/g, ' ');
 }

@@ -1,4 +1,5 @@
 import type { ItemFeatures } from '../attribution/features.js';
+import { type BucketTable, lookUp } from '../attribution/bucket-table.js';
 import { indexRows, type SignalScale } from '../attribution/model.js';
 import type { SuggestedRule } from './suggest-rules.js';
 
@@ -31,8 +32,8 @@ export interface SiteAdjustment {
   decisions: number;
   people: number;
   bias: Float64Array;
-  /** Row of each bucket in `weights`, 0 for none: checked for every word, so a flat array as in the model. */
-  rowOf: Uint16Array;
+  /** Row of each bucket in `weights`, 0 for none: checked for every word, so indexed as in the model. */
+  rows: BucketTable;
   /** Rows × classes; row 0 is all zeros. */
   weights: Float64Array;
   words: ReadonlyMap<number, string>;
@@ -41,14 +42,14 @@ export interface SiteAdjustment {
 }
 
 export function loadSiteAdjustment(file: SiteAdjustmentFile): SiteAdjustment {
-  const { rowOf, weights } = indexRows(file.weights, file.classes.length, new Float64Array((file.weights.length + 1) * file.classes.length), 'site adjustment');
+  const { rows, weights } = indexRows(file.weights, file.classes.length, new Float64Array((file.weights.length + 1) * file.classes.length), 'site adjustment');
   return {
     modelVersion: file.modelVersion,
     classes: file.classes,
     decisions: file.decisions,
     people: file.people,
     bias: Float64Array.from(file.bias),
-    rowOf,
+    rows,
     weights,
     words: new Map(Object.entries(file.words).map(([b, name]) => [Number(b), name])),
     rules: (file.rules ?? []).reduce((byTeam, rule) => {
@@ -70,7 +71,7 @@ export function addSiteLogits(adjustment: SiteAdjustment, features: ItemFeatures
   const w = adjustment.weights;
   for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (adjustment.bias[c] as number);
   for (const f of features.named) {
-    const row = adjustment.rowOf[f.bucket] as number;
+    const row = lookUp(adjustment.rows, f.bucket);
     if (row === 0) continue;
     const x = f.x * scale(f.signal);
     for (let c = 0; c < k; c++) z[c] = (z[c] as number) + x * (w[row * k + c] as number);
@@ -79,7 +80,7 @@ export function addSiteLogits(adjustment: SiteAdjustment, features: ItemFeatures
   const wordScale = scale('words');
   if (wordScale === 0) return;
   for (let i = 0; i < words.n; i++) {
-    const row = adjustment.rowOf[words.buckets[i] as number] as number;
+    const row = lookUp(adjustment.rows, words.buckets[i] as number);
     if (row === 0) continue;
     const x = (words.x[i] as number) * wordScale;
     for (let c = 0; c < k; c++) z[c] = (z[c] as number) + x * (w[row * k + c] as number);
@@ -105,7 +106,7 @@ export function learnedPulls(adjustment: SiteAdjustment, features: ItemFeatures,
   if (lean !== 0) pulls.push({ what: "this site's decisions overall", weight: lean });
   const seen = new Set<number>();
   for (const f of features.named) {
-    const row = adjustment.rowOf[f.bucket] as number;
+    const row = lookUp(adjustment.rows, f.bucket);
     if (row === 0 || seen.has(f.bucket)) continue;
     seen.add(f.bucket);
     pulls.push({ what: f.text, weight: f.x * scale(f.signal) * diff(row) });
@@ -115,7 +116,7 @@ export function learnedPulls(adjustment: SiteAdjustment, features: ItemFeatures,
   const byWord = new Map<number, number>();
   for (let i = 0; i < words.n && wordScale !== 0; i++) {
     const bucket = words.buckets[i] as number;
-    const row = adjustment.rowOf[bucket] as number;
+    const row = lookUp(adjustment.rows, bucket);
     if (row === 0 || !adjustment.words.has(bucket)) continue;
     byWord.set(bucket, (byWord.get(bucket) ?? 0) + (words.x[i] as number) * wordScale * diff(row));
   }
