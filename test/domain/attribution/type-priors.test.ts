@@ -14,5 +14,8 @@ describe('domain/attribution/type-priors', () => {
   it('leaves service-desk and unknown types to the other signals', () => {
     expect(typePrior('Service Request')).toBeNull();
     expect(typePrior('Weather-Item')).toBeNull();
+    // A site may name a type anything, including names every JavaScript object answers to.
+    expect(typePrior('constructor')).toBeNull();
+    expect(typePrior('toString')).toBeNull();
   });
 });
