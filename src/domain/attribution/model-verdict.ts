@@ -143,15 +143,9 @@ export function modelAnswer(model: AttributionModel, item: WorkItem, settings: C
     for (const [to, list] of [[lead, pulls.toward], [against, pulls.away]] as const) {
       for (const pull of list) {
         if (pull.weight < MIN_REASON_WEIGHT) continue;
-        let value = '';
-        let quoted = '';
-        for (const word of pull.words) {
-          value = value === '' ? word : `${value}, ${word}`;
-          quoted = quoted === '' ? `‘${word}’` : `${quoted}, ‘${word}’`;
-        }
         const role = classes[to] as string;
         const weight = round(pull.weight);
-        reasons.push({ signal: 'words', role, weight, evidence: { field: pull.field, value }, text: `${pull.field}: ${quoted} → ${role} +${weight}` });
+        reasons.push({ signal: 'words', role, weight, evidence: { field: pull.field, value: pull.words.join(', ') }, text: `${pull.field}: ‘${pull.words.join('’, ‘')}’ → ${role} +${weight}` });
       }
     }
     if (learned) reasons.push(...learnedReasons(learned, features, settings, classes, lead, against));
