@@ -123,8 +123,9 @@ export function attributeItem(item: WorkItem, context: AttributionContext): Verd
 
   const { role, confidence } = answer;
   const owners = primary && role !== UNCLEAR ? holders(primary, role) : null;
-  const [first, ...rest] = reasons;
-  const ordered = first?.signal === 'margin' ? [first, ...claimReason, ...rest] : [...claimReason, ...reasons];
+  const first = reasons[0];
+  // The margin's "not sure enough" stays the first thing a reader sees.
+  const ordered = claimReason.length === 0 ? reasons : first?.signal === 'margin' ? [first, ...claimReason, ...reasons.slice(1)] : [...claimReason, ...reasons];
   return {
     key: item.key,
     role,

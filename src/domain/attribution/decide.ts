@@ -14,6 +14,7 @@ export interface Decision {
   runnerUp: number;
 }
 
+/** `probabilities` holds one entry per class, in `classes` order; entries past `classes.length` are not read. */
 export function decide(probabilities: ArrayLike<number>, classes: readonly string[], threshold: number, minMargin = 0): Decision {
   let leading = 0;
   let runnerUp = -1;

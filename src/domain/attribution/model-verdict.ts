@@ -126,7 +126,8 @@ export function modelAnswer(model: AttributionModel, item: WorkItem, settings: C
   }
   for (let c = 0; c < classes.length; c++) z[c] = (z[c] as number) / sum;
 
-  const decision = decide(z.subarray(0, classes.length), classes, settings.minConfidence ?? model.threshold, settings.minMargin);
+  // `decide` reads one probability per class; the scratch array may be longer.
+  const decision = decide(z, classes, settings.minConfidence ?? model.threshold, settings.minMargin);
   const lead = decision.leading;
   const against = decision.runnerUp;
   const reasons: Reason[] = rules.map((r) => r.reason);
