@@ -33,7 +33,9 @@ function assertRedisInstalled(): void {
 async function waitForSocket(socketPath: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const probe = new Redis({ path: socketPath, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    // While Redis loads its append-only file, ioredis's ready check waits `loading_eta_seconds || 1` s
+    // before asking again: a second per restart, during which the tests' workers run on.
+    const probe = new Redis({ path: socketPath, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, maxLoadingRetryTime: 25 });
     probe.on('error', () => {});
     try {
       await probe.connect();
