@@ -1,7 +1,7 @@
 /**
  * A value (1–65535) for each of a few thousand hashed buckets, in an open-addressing table sized
- * to them. Every word of every item is looked up: 3,000 weighted buckets fit in 24 KB and stay in
- * cache, where a flat array over all 2^18 buckets takes 512 KB and misses it on most words.
+ * to them. Every word of every item is looked up: the model's 3,000 weighted buckets take 96 KB
+ * and stay in cache, where a flat array over all 2^18 buckets takes 512 KB and misses it on most words.
  */
 export interface BucketTable {
   /** Bucket held by each slot; -1 for an empty slot. */

@@ -130,10 +130,9 @@ function offer(list: number, row: number, d: number): void {
     topRow[base + j] = topRow[base + j - 1] as number;
     topPull[base + j] = topPull[base + j - 1] as number;
   }
-  if (at < TOP_WORDS) {
-    topRow[base + at] = row;
-    topPull[base + at] = d;
-  }
+  // A full list only gets here when the word beats its last entry, so `at` is inside the list.
+  topRow[base + at] = row;
+  topPull[base + at] = d;
   topCount[list] = Math.min(TOP_WORDS, count + 1);
 }
 
