@@ -3,7 +3,7 @@ import { PM, PO, type Verdict } from '../verdict.js';
 import type { WorkItem } from '../work-item.js';
 import type { CompiledTeam } from './compile-teams.js';
 import type { SignalId } from './defaults.js';
-import { DEFAULT_CUE_MATCHERS, findCues, PM_TAGS, PO_TAGS } from './text-cues.js';
+import { DEFAULT_CUE_SEARCH, findRoleCues, PM_TAGS, PO_TAGS } from './text-cues.js';
 import { bucketOf } from './text-hashing.js';
 import { type TypePrior, typeKey, typePrior } from './type-priors.js';
 import { DESCRIPTION_CHARS, newWordFeatures, readWords, type WordFeatures } from './word-features.js';
@@ -35,10 +35,9 @@ export interface ItemFeatures {
 
 const USER_STORY = /\bas an? [^,.\n]{2,80}?,? (?:i|we) (?:want|can|need|would like|should be able)/i;
 const GIVEN_WHEN_THEN = /(?:^|\n)\s*given\b[\s\S]{0,400}?\bwhen\b[\s\S]{0,400}?\bthen\b/i;
-const AC_HEADING = String.raw`acceptance criteria|definition of done|\bac\b`;
-const AC_SECTION = new RegExp(String.raw`(?:^|\n)\s*(?:${AC_HEADING})\s*[:\n]`, 'i');
-/** Cheap checks first: the section patterns are tried at every position, and most descriptions have no such section. */
-const MAY_HAVE_AC = new RegExp(AC_HEADING, 'i');
+/** Fails at the first character of every position but a line break: on real descriptions, cheaper than any pre-check for its headings. */
+const AC_SECTION = /(?:^|\n)\s*(?:acceptance criteria|definition of done|\bac\b)\s*[:\n]/i;
+/** A cheap check first: given-when-then costs several times a search for "given", and most descriptions have none. */
 const MAY_HAVE_GIVEN = /given/i;
 /** Quarter and half-year labels: `Q3`, `2020-Q3`, `2020Q1`, `FY24-H2`, `q3-2021`. */
 const PERIOD_LABEL = /^(?:(?:fy)?\d{2,4}[-_ ]?)?[qh][1-4](?:[-_ ]?(?:fy)?\d{2,4})?$/i;
@@ -46,6 +45,8 @@ const PERIOD_LABEL = /^(?:(?:fy)?\d{2,4}[-_ ]?)?[qh][1-4](?:[-_ ]?(?:fy)?\d{2,4}
 const ROADMAP_LABEL = /roadmap|^planning\b|^planned\b/i;
 
 const ISSUE_KEYS = /\b[A-Z][A-Z0-9]{1,9}-\d+\b/g;
+/** What every issue key holds: a search for it costs half a count of the keys, and most descriptions name none. */
+const MAY_NAME_KEYS = /[A-Z0-9]-\d/;
 /** A description naming this many issues is a list of children more than a statement of work. */
 const LISTS_ISSUES = 3;
 
@@ -108,7 +109,7 @@ function typeFeature(issueType: string): TypeFeature {
 
 const withBucket = (name: string) => ({ name, bucket: namedBucket(name) });
 /** The default cue lists' features, with their buckets. */
-const CUE_FEATURES = DEFAULT_CUE_MATCHERS.map((matcher) => ({ matcher, summary: withBucket(`cues:${matcher.role}:summary`), description: withBucket(`cues:${matcher.role}:description`) }));
+const CUE_FEATURES = DEFAULT_CUE_SEARCH.roles.map((role) => ({ summary: withBucket(`cues:${role}:summary`), description: withBucket(`cues:${role}:description`) }));
 
 export interface FeatureInput {
   item: WorkItem;
@@ -141,7 +142,7 @@ export function extractFeatures({ item, settings, parent, words = shared }: Feat
   if (item.storyPoints !== null && item.storyPoints > 0) add('story-points', 1, 'story-points', 'storyPoints', String(item.storyPoints), `estimated at ${item.storyPoints} story points`);
 
   if (item.acceptanceCriteria) add('acceptance-criteria', 1, 'acceptance-criteria', 'acceptanceCriteria', quote(item.acceptanceCriteria, 40), 'has acceptance criteria');
-  else if ((MAY_HAVE_AC.test(body) && AC_SECTION.test(body)) || (MAY_HAVE_GIVEN.test(body) && GIVEN_WHEN_THEN.test(body))) add('acceptance-criteria', 1, 'acceptance-criteria', 'description', 'acceptance criteria section', 'description has acceptance criteria');
+  else if (AC_SECTION.test(body) || (MAY_HAVE_GIVEN.test(body) && GIVEN_WHEN_THEN.test(body))) add('acceptance-criteria', 1, 'acceptance-criteria', 'description', 'acceptance criteria section', 'description has acceptance criteria');
   const story = USER_STORY.exec(item.summary) ?? USER_STORY.exec(item.description.slice(0, 400));
   if (story) add('user-story', 1, 'user-story', item.summary.includes(story[0]) ? 'summary' : 'description', quote(story[0]), 'written as a user story');
 
@@ -180,14 +181,17 @@ export function extractFeatures({ item, settings, parent, words = shared }: Feat
   }
 
   const description = item.description.slice(0, DESCRIPTION_CHARS);
-  for (const { matcher, summary, description: inText } of CUE_FEATURES) {
-    const inSummary = findCues(matcher, item.summary);
-    const inDescription = findCues(matcher, description).filter((cue) => !inSummary.includes(cue));
+  const summaryCues = findRoleCues(DEFAULT_CUE_SEARCH, item.summary);
+  const descriptionCues = findRoleCues(DEFAULT_CUE_SEARCH, description);
+  for (let r = 0; r < CUE_FEATURES.length; r++) {
+    const { summary, description: inText } = CUE_FEATURES[r] as (typeof CUE_FEATURES)[number];
+    const inSummary = summaryCues[r] as string[];
+    const inDescription = (descriptionCues[r] as string[]).filter((cue) => !inSummary.includes(cue));
     if (inSummary.length > 0) add(summary.name, Math.min(2, inSummary.length), 'text-cue', 'summary', inSummary.join(', '), `summary mentions ${inSummary.map((c) => `“${c}”`).join(', ')}`, summary.bucket);
     if (inDescription.length > 0) add(inText.name, Math.min(3, inDescription.length), 'text-cue', 'description', inDescription.join(', '), `description mentions ${inDescription.map((c) => `“${c}”`).join(', ')}`, inText.bucket);
   }
 
-  const keys = body.match(ISSUE_KEYS)?.length ?? 0;
+  const keys = MAY_NAME_KEYS.test(body) ? (body.match(ISSUE_KEYS)?.length ?? 0) : 0;
   if (keys >= LISTS_ISSUES) add('description=lists-issues', 1, 'detail', 'description', `${keys} issue keys`, `the description lists ${keys} other issues`);
   const length = item.description.trim().length;
   if (length === 0) add('description=empty', 1, 'detail', 'description', '(empty)', 'no description');

@@ -5,7 +5,7 @@ import { PM, PO } from '../verdict.js';
  * PM's remit (vision, strategy, market, pricing, go-to-market, launch timing); backlog vocabulary
  * from the team's day-to-day (defects, implementation, acceptance).
  */
-const PM_CUES = [
+export const PM_CUES = [
   'strategy',
   'strategic',
   'roadmap',
@@ -59,7 +59,7 @@ const PM_CUES = [
   'h2',
 ];
 
-const PO_CUES = [
+export const PO_CUES = [
   'steps to reproduce',
   'expected result',
   'actual result',
@@ -122,7 +122,68 @@ export function cueMatcher(role: string, cues: readonly string[]): CueMatcher {
   return { role, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu') };
 }
 
-export const DEFAULT_CUE_MATCHERS: readonly CueMatcher[] = [cueMatcher(PM, PM_CUES), cueMatcher(PO, PO_CUES)];
+/** Several roles' ASCII cues, found in one pass of one expression: one group per role. */
+export interface RoleCueSearch {
+  roles: readonly string[];
+  pattern: RegExp;
+}
+
+const ASCII_CUE = /^[A-Za-z0-9][A-Za-z0-9 '-]*[A-Za-z0-9]$/;
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /\w/.test(c);
+}
+
+/** Whether some text holds a match of `a` and a match of `b` that share a character, with `b` starting at one of `a`'s word starts (the reverse is checked with the two swapped). */
+function canOverlap(a: string, b: string): boolean {
+  for (let p = 0; p < a.length; p++) {
+    if (p > 0 && (isWordChar(a[p - 1]) || !isWordChar(a[p]))) continue;
+    const rest = a.slice(p);
+    if ((rest.startsWith(b) && !isWordChar(rest[b.length])) || (b.startsWith(rest) && !isWordChar(b[rest.length]))) return true;
+  }
+  return false;
+}
+
+/**
+ * One alternation with a group per role finds what each role's own search finds only when no
+ * cue of one role can overlap a cue of another in any text: that is checked here, once.
+ */
+export function roleCueSearch(lists: readonly (readonly [role: string, cues: readonly string[]])[]): RoleCueSearch {
+  const all = lists.map(([role, cues]) => [role, cues.map((c) => c.toLowerCase())] as const);
+  for (const [role, cues] of all) {
+    const odd = cues.find((cue) => !ASCII_CUE.test(cue));
+    if (odd !== undefined) throw new Error(`cue "${odd}" of ${role} is not ASCII words: search it with cueMatcher`);
+    for (const [other, theirs] of all) {
+      if (other === role) continue;
+      for (const a of cues) for (const b of theirs) if (canOverlap(a, b)) throw new Error(`cues "${a}" (${role}) and "${b}" (${other}) can overlap: search them separately`);
+    }
+  }
+  const groups = all.map(([, cues]) => `(${[...cues].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`);
+  return { roles: all.map(([role]) => role), pattern: new RegExp(`\\b(?:${groups.join('|')})\\b`, 'gi') };
+}
+
+export const DEFAULT_CUE_SEARCH: RoleCueSearch = roleCueSearch([
+  [PM, PM_CUES],
+  [PO, PO_CUES],
+]);
+
+/** Each role's distinct cues found in the text, in order of first appearance (at most `limit` per role). */
+export function findRoleCues(search: RoleCueSearch, text: string, limit = 4): string[][] {
+  const found: string[][] = search.roles.map(() => []);
+  let open = search.roles.length;
+  search.pattern.lastIndex = 0;
+  for (let m = search.pattern.exec(text); m !== null && open > 0; m = search.pattern.exec(text)) {
+    let r = 1;
+    while (m[r] === undefined) r++;
+    const list = found[r - 1] as string[];
+    const cue = m[0].toLowerCase();
+    if (list.length < limit && !list.includes(cue)) {
+      list.push(cue);
+      if (list.length === limit) open--;
+    }
+  }
+  return found;
+}
 
 /** Distinct cues of a matcher found in the text, in order of first appearance (at most `limit`). */
 export function findCues(matcher: CueMatcher, text: string, limit = 4): string[] {
