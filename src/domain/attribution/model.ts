@@ -95,10 +95,12 @@ export function modelLogits(model: AttributionModel, features: ItemFeatures, sca
   for (let i = 0; i < words.n; i++) {
     const x = (words.x[i] as number) * wordScale;
     const r = lookUp(model.rows, words.buckets[i] as number);
+    words.rows[i] = r;
     if (r === 0) continue;
     const row = r * k;
     for (let c = 0; c < k; c++) out[c] = (out[c] as number) + x * (w[row + c] as number);
   }
+  words.rowsOf = model.rows;
 }
 
 /** One word-field's pull toward a class: the words that pulled hardest, strongest first. */
@@ -149,8 +151,9 @@ export function wordPulls(model: AttributionModel, features: ItemFeatures, scale
   topCount.fill(0);
   fieldTotal.fill(0);
   if (wordScale !== 0) {
+    const looked = words.rowsOf === model.rows;
     for (let i = 0; i < words.n; i++) {
-      const r = lookUp(model.rows, words.buckets[i] as number);
+      const r = looked ? (words.rows[i] as number) : lookUp(model.rows, words.buckets[i] as number);
       if (r === 0) continue;
       const row = r * k;
       const d = wordScale * (words.x[i] as number) * ((w[row + c] as number) - (w[row + against] as number));

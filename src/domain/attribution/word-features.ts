@@ -1,4 +1,5 @@
 import type { WorkItem } from '../work-item.js';
+import type { BucketTable } from './bucket-table.js';
 import { BUCKETS, pairBucket, wordHashes } from './text-hashing.js';
 
 /**
@@ -16,6 +17,9 @@ export interface WordFeatures {
   buckets: Uint32Array;
   x: Float32Array;
   field: Uint8Array;
+  /** Each word's row in a model's weights, once `rowsOf` (the model's bucket table) has looked them up: scoring and naming words share one look-up. */
+  rows: Uint16Array;
+  rowsOf: BucketTable | null;
 }
 
 /** Characters of each text the model reads: the opening says what an item is; pasted logs add noise. */
@@ -29,7 +33,7 @@ const wordScratch = new Uint32Array(MAX_WORDS);
 
 export function newWordFeatures(): WordFeatures {
   const size = MAX_WORDS * 2;
-  return { n: 0, buckets: new Uint32Array(size), x: new Float32Array(size), field: new Uint8Array(size) };
+  return { n: 0, buckets: new Uint32Array(size), x: new Float32Array(size), field: new Uint8Array(size), rows: new Uint16Array(size), rowsOf: null };
 }
 
 /** Words and word pairs of one text, scaled so a long text weighs no more than a short one. */
@@ -55,6 +59,7 @@ function addWords(out: WordFeatures, text: string, limit: number, field: number,
 /** Reads the item's summary and description words into `words`, replacing what it held. */
 export function readWords(item: Pick<WorkItem, 'summary' | 'description'>, words: WordFeatures): WordFeatures {
   words.n = 0;
+  words.rowsOf = null;
   addWords(words, item.summary, SUMMARY_CHARS, SUMMARY, 1);
   addWords(words, item.description, DESCRIPTION_CHARS, DESCRIPTION, DESCRIPTION_WEIGHT);
   return words;
