@@ -115,10 +115,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Cues of ASCII words, which `\b` can bound. */
+const ASCII_CUE = /^[A-Za-z0-9][A-Za-z0-9 '-]*[A-Za-z0-9]$/;
+
 export function cueMatcher(role: string, cues: readonly string[]): CueMatcher {
   const alternatives = [...cues].sort((a, b) => b.length - a.length).map(escapeRegExp);
   // ASCII word cues can use \b, several times faster than Unicode look-arounds on long descriptions.
-  if (cues.every((cue) => /^[A-Za-z0-9][A-Za-z0-9 '-]*[A-Za-z0-9]$/.test(cue))) return { role, pattern: new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'gi') };
+  if (cues.every((cue) => ASCII_CUE.test(cue))) return { role, pattern: new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'gi') };
   return { role, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu') };
 }
 
@@ -128,8 +131,7 @@ export interface RoleCueSearch {
   pattern: RegExp;
 }
 
-const ASCII_CUE = /^[A-Za-z0-9][A-Za-z0-9 '-]*[A-Za-z0-9]$/;
-
+/** A word character as `\b` sees it. */
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /\w/.test(c);
 }
