@@ -102,6 +102,20 @@ function learnedReasons(adjustment: SiteAdjustment, features: ReturnType<typeof 
   return reasons;
 }
 
+/**
+ * The model starts from a lean before it reads any field (its intercept: most items on a site
+ * are backlog work). When the item's own signals do not outweigh that lean, the lean is what
+ * decided, and a reader shown only the fields would see reasons that point the other way.
+ */
+function startingLean(model: AttributionModel, p: Float64Array, classes: readonly string[], lead: number, against: number): Reason | null {
+  const pull = ((model.bias[lead] as number) - (model.bias[against] as number)) / model.temperature;
+  const gap = Math.log((p[lead] as number) / (p[against] as number));
+  if (pull < MIN_REASON_WEIGHT || !(gap - pull <= 0)) return null;
+  const role = classes[lead] as string;
+  const other = classes[against] as string;
+  return { signal: 'starting-lean', role, weight: round(pull), evidence: { field: '(model)', value: `starts ${role} over ${other}` }, text: `the model's starting lean toward ${role} over ${other}: no field outweighs it` };
+}
+
 export function modelAnswer(model: AttributionModel, item: WorkItem, settings: CompiledTeam, parent: Pick<Verdict, 'key' | 'role'> | undefined, adjustment?: SiteAdjustment | null): ModelAnswer {
   const features = extractFeatures({ item, settings, parent });
   const rules = adjustment ? [...teamRules(item, settings), ...adoptedRules(item, settings, adjustment)] : teamRules(item, settings);
@@ -150,6 +164,8 @@ export function modelAnswer(model: AttributionModel, item: WorkItem, settings: C
       }
     }
     if (learned) reasons.push(...learnedReasons(learned, features, settings, classes, lead, against));
+    const lean = startingLean(model, z, classes, lead, against);
+    if (lean) reasons.push(lean);
   }
   reasons.sort((a, b) => b.weight - a.weight);
   if (reasons.length > MAX_REASONS) reasons.length = MAX_REASONS;

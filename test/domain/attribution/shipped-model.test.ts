@@ -41,4 +41,17 @@ describe('the shipped attribution model', () => {
       expect(lines.some((l) => l.reasons.some((r) => r.signal === 'words' && /^(summary|description): ‘/.test(r.text)))).toBe(true);
     }
   }, 120_000);
+
+  it('lists reasons that add up to each answer it gives on the real corpus, its starting lean included when that is what decided', () => {
+    const verdicts = attributeAll(loadCorpus().map((e) => e.item), []).filter((v) => v.role === 'PO' || v.role === 'PM');
+    const weigh = (reasons: readonly { weight: number }[]) => reasons.reduce((sum, r) => sum + r.weight, 0);
+    // A verdict showing its full eight reasons may have had smaller ones cut; the rest list them all.
+    const complete = verdicts.filter((v) => v.reasons.length < 8);
+    const contradicted = complete.filter((v) => weigh(v.reasons.filter((r) => r.role === v.role)) < weigh(v.reasons.filter((r) => r.role !== v.role)));
+    expect(complete.length).toBeGreaterThan(verdicts.length / 2);
+    expect(contradicted.map((v) => v.key)).toEqual([]);
+    const leaning = verdicts.filter((v) => v.reasons.some((r) => r.signal === 'starting-lean'));
+    expect(leaning.length).toBeGreaterThan(0);
+    for (const v of leaning) expect(v.reasons.find((r) => r.signal === 'starting-lean')).toMatchObject({ role: v.role, evidence: { field: '(model)', value: expect.stringMatching(/^starts (PO|PM) over /) } });
+  });
 });
