@@ -110,7 +110,7 @@ function learnedReasons(adjustment: SiteAdjustment, features: ReturnType<typeof 
 function startingLean(model: AttributionModel, p: Float64Array, classes: readonly string[], lead: number, against: number): Reason | null {
   const pull = ((model.bias[lead] as number) - (model.bias[against] as number)) / model.temperature;
   const gap = Math.log((p[lead] as number) / (p[against] as number));
-  if (pull < MIN_REASON_WEIGHT || !(gap - pull <= 0)) return null;
+  if (pull < MIN_REASON_WEIGHT || gap > pull) return null;
   const role = classes[lead] as string;
   const other = classes[against] as string;
   return { signal: 'starting-lean', role, weight: round(pull), evidence: { field: '(model)', value: `starts ${role} over ${other}` }, text: `the model's starting lean toward ${role} over ${other}: no field outweighs it` };
