@@ -1,7 +1,8 @@
 import type { SignalId } from './defaults.js';
 import { DESCRIPTION, type ItemFeatures, SUMMARY } from './features.js';
 import { type BucketTable, bucketTable, lookUp } from './bucket-table.js';
-import { HASH_BITS } from './text-hashing.js';
+import { HASH_BITS, termHash } from './text-hashing.js';
+import { termName } from './word-features.js';
 
 /**
  * The attribution model: a regularised multinomial logistic regression over named features and
@@ -40,6 +41,8 @@ export interface AttributionModel {
   weights: Float32Array;
   /** The word or word pair each weighted row stands for, '' where the vocabulary names none: how a verdict names its words. */
   rowWords: readonly string[];
+  /** Full hash of each row's word: a word of the item that only shares the row's bucket is named as the item writes it. */
+  rowHashes: Uint32Array;
 }
 
 /**
@@ -57,6 +60,14 @@ export function indexRows<T extends Float32Array | Float64Array>(rows: readonly 
 export function loadModel(file: ModelFile): AttributionModel {
   if (file.format !== 1 || file.hashBits !== HASH_BITS) throw new Error(`attribution model ${file.version}: format ${file.format}/${file.hashBits} bits is not the one this build reads`);
   const { rows, weights } = indexRows(file.weights, file.classes.length, new Float32Array((file.weights.length + 1) * file.classes.length), `attribution model ${file.version}`);
+  const rowWords = Array.from({ length: file.weights.length + 1 }, () => '');
+  const rowHashes = new Uint32Array(file.weights.length + 1);
+  for (const [b, name] of Object.entries(file.vocabulary)) {
+    const row = lookUp(rows, Number(b));
+    if (row === 0) continue;
+    rowWords[row] = name;
+    rowHashes[row] = termHash(name);
+  }
   return {
     version: file.version,
     classes: file.classes,
@@ -65,14 +76,8 @@ export function loadModel(file: ModelFile): AttributionModel {
     bias: Float64Array.from(file.bias),
     rows,
     weights,
-    rowWords: Object.entries(file.vocabulary).reduce(
-      (names, [b, name]) => {
-        const row = lookUp(rows, Number(b));
-        if (row !== 0) names[row] = name;
-        return names;
-      },
-      Array.from({ length: file.weights.length + 1 }, () => ''),
-    ),
+    rowWords,
+    rowHashes,
   };
 }
 
@@ -113,34 +118,39 @@ export interface WordPull {
 const TOP_WORDS = 3;
 /** Lists of strongest words, one per field and direction: [SUMMARY toward, SUMMARY away, DESCRIPTION toward, DESCRIPTION away]. */
 const LISTS = 4;
-const topRow = new Int32Array(LISTS * TOP_WORDS);
+/** Each listed word's feature index in the item's words. */
+const topFeature = new Int32Array(LISTS * TOP_WORDS);
 const topPull = new Float64Array(LISTS * TOP_WORDS);
 const topCount = new Uint8Array(LISTS);
 const fieldTotal = new Float64Array(3);
 
-/** Keeps list `list`'s TOP_WORDS strongest distinct words (by row), strongest first; on a tie the earlier word stays ahead. */
-function offer(list: number, row: number, d: number): void {
+/**
+ * Keeps list `list`'s TOP_WORDS strongest distinct words (by full hash), strongest first; on a
+ * tie the earlier word stays ahead.
+ */
+function offer(hashes: Uint32Array, list: number, feature: number, d: number): void {
   const base = list * TOP_WORDS;
   const count = topCount[list] as number;
   if (count === TOP_WORDS && d <= (topPull[base + TOP_WORDS - 1] as number)) return;
+  const hash = hashes[feature] as number;
   let at = count;
   for (let j = 0; j < count; j++) {
-    if (topRow[base + j] === row) return;
+    if (hashes[topFeature[base + j] as number] === hash) return;
     if (at === count && (topPull[base + j] as number) < d) at = j;
   }
   for (let j = Math.min(count, TOP_WORDS - 1); j > at; j--) {
-    topRow[base + j] = topRow[base + j - 1] as number;
+    topFeature[base + j] = topFeature[base + j - 1] as number;
     topPull[base + j] = topPull[base + j - 1] as number;
   }
   // A full list only gets here when the word beats its last entry, so `at` is inside the list.
-  topRow[base + at] = row;
+  topFeature[base + at] = feature;
   topPull[base + at] = d;
   topCount[list] = Math.min(TOP_WORDS, count + 1);
 }
 
 /**
  * How much the words of each field pull class `c` ahead of class `against` (and the reverse),
- * after temperature, naming the strongest words the vocabulary knows. One pass over the words,
+ * after temperature, naming the strongest words. One pass over the words,
  * into scratch tables: it runs for every item attributed.
  */
 export function wordPulls(model: AttributionModel, features: ItemFeatures, scale: SignalScale, c: number, against: number): { toward: WordPull[]; away: WordPull[] } {
@@ -160,7 +170,7 @@ export function wordPulls(model: AttributionModel, features: ItemFeatures, scale
       if (d === 0) continue;
       const field = words.field[i] as number;
       fieldTotal[field] = (fieldTotal[field] as number) + d;
-      if (model.rowWords[r] !== '') offer((field - 1) * 2 + (d > 0 ? 0 : 1), r, Math.abs(d));
+      offer(words.hashes, (field - 1) * 2 + (d > 0 ? 0 : 1), i, Math.abs(d));
     }
   }
   const toward: WordPull[] = [];
@@ -173,7 +183,11 @@ export function wordPulls(model: AttributionModel, features: ItemFeatures, scale
       const count = topCount[list] as number;
       if (weight <= 0 || count === 0) continue;
       const named: string[] = [];
-      for (let j = 0; j < count; j++) named.push(model.rowWords[topRow[list * TOP_WORDS + j] as number] as string);
+      for (let j = 0; j < count; j++) {
+        const i = topFeature[list * TOP_WORDS + j] as number;
+        const r = lookUp(model.rows, words.buckets[i] as number);
+        named.push(termName(words, i, model.rowWords[r], model.rowHashes[r] as number));
+      }
       pulls.push({ field: field === SUMMARY ? 'summary' : 'description', weight, words: named });
     }
   }

@@ -4,7 +4,8 @@ import { bucketTable, lookUp } from './bucket-table.js';
 /**
  * Words and word pairs of a text as hashed feature ids, without allocating a string per word:
  * attribution runs a few hundred thousand items a second, and most words are never looked up
- * by name. Only the words that moved a verdict are named, from the model's vocabulary.
+ * by name. Only the words that moved a verdict are named: from the model's vocabulary when the
+ * full hash matches, else from the item's own text (two words can share a bucket).
  */
 
 /** 2^18 feature buckets: collisions stay rare for a vocabulary of tens of thousands of words. */
@@ -43,6 +44,11 @@ function mix(a: number, b: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** Full 32-bit hash of a word pair, from its two word hashes. */
+export function pairHash(first: number, second: number): number {
+  return mix(first, second);
 }
 
 export function pairBucket(first: number, second: number): number {
@@ -173,6 +179,12 @@ export function words(text: string, limit: number): string[] {
 /** Hash of a word as `wordHashes` computes it. */
 export function wordHash(word: string): number {
   return fullHash(word, WORD_SEED);
+}
+
+/** Full hash of a word (`pricing`) or word pair (`market share`) as attribution hashes it. */
+export function termHash(term: string): number {
+  const space = term.indexOf(' ');
+  return space < 0 ? wordHash(term) : pairHash(wordHash(term.slice(0, space)), wordHash(term.slice(space + 1)));
 }
 
 /** Names every word and word-pair bucket of `text` the way attribution hashes it: `name(bucket, text)`. */

@@ -1,6 +1,6 @@
 import type { WorkItem } from '../work-item.js';
 import type { BucketTable } from './bucket-table.js';
-import { BUCKETS, pairBucket, wordHashes } from './text-hashing.js';
+import { BUCKETS, pairHash, wordHashes, words as wordsOf } from './text-hashing.js';
 
 /**
  * The hashed words and word pairs of an item's summary and description, as the attribution
@@ -15,11 +15,17 @@ export const DESCRIPTION = 2;
 export interface WordFeatures {
   n: number;
   buckets: Uint32Array;
+  /** Each feature's full 32-bit hash: tells a word from another that shares its bucket. */
+  hashes: Uint32Array;
   x: Float32Array;
   field: Uint8Array;
   /** Each word's row in a model's weights, once `rowsOf` (the model's bucket table) has looked them up: scoring and naming words share one look-up. */
   rows: Uint16Array;
   rowsOf: BucketTable | null;
+  /** The texts read, and where the description's features start: to name a feature from the item's own words. */
+  summary: string;
+  description: string;
+  descriptionStart: number;
 }
 
 /** Characters of each text the model reads: the opening says what an item is; pasted logs add noise. */
@@ -33,7 +39,18 @@ const wordScratch = new Uint32Array(MAX_WORDS);
 
 export function newWordFeatures(): WordFeatures {
   const size = MAX_WORDS * 2;
-  return { n: 0, buckets: new Uint32Array(size), x: new Float32Array(size), field: new Uint8Array(size), rows: new Uint16Array(size), rowsOf: null };
+  return {
+    n: 0,
+    buckets: new Uint32Array(size),
+    hashes: new Uint32Array(size),
+    x: new Float32Array(size),
+    field: new Uint8Array(size),
+    rows: new Uint16Array(size),
+    rowsOf: null,
+    summary: '',
+    description: '',
+    descriptionStart: 0,
+  };
 }
 
 /** Words and word pairs of one text, scaled so a long text weighs no more than a short one. */
@@ -44,11 +61,14 @@ function addWords(out: WordFeatures, text: string, limit: number, field: number,
   let previous = 0;
   for (let i = 0; i < n && out.n + 2 <= out.buckets.length; i++) {
     const h = wordScratch[i] as number;
+    out.hashes[out.n] = h;
     out.buckets[out.n] = h & (BUCKETS - 1);
     out.x[out.n] = x;
     out.field[out.n++] = field;
     if (i > 0) {
-      out.buckets[out.n] = pairBucket(previous, h);
+      const pair = pairHash(previous, h);
+      out.hashes[out.n] = pair;
+      out.buckets[out.n] = pair & (BUCKETS - 1);
       out.x[out.n] = x;
       out.field[out.n++] = field;
     }
@@ -60,7 +80,27 @@ function addWords(out: WordFeatures, text: string, limit: number, field: number,
 export function readWords(item: Pick<WorkItem, 'summary' | 'description'>, words: WordFeatures): WordFeatures {
   words.n = 0;
   words.rowsOf = null;
+  words.summary = item.summary;
+  words.description = item.description;
   addWords(words, item.summary, SUMMARY_CHARS, SUMMARY, 1);
+  words.descriptionStart = words.n;
   addWords(words, item.description, DESCRIPTION_CHARS, DESCRIPTION, DESCRIPTION_WEIGHT);
   return words;
+}
+
+/**
+ * The word or word pair feature `i` stands for, read from the item's own text. A field's
+ * features run word 0, then word i and the pair (i-1, i) for each later word.
+ */
+function termAt(words: WordFeatures, i: number): string {
+  const summary = words.field[i] === SUMMARY;
+  const list = summary ? wordsOf(words.summary, SUMMARY_CHARS) : wordsOf(words.description, DESCRIPTION_CHARS);
+  const j = i - (summary ? 0 : words.descriptionStart);
+  if (j % 2 === 1 || j === 0) return list[(j + 1) >> 1] as string;
+  return `${list[j / 2 - 1]} ${list[j / 2]}`;
+}
+
+/** How feature `i` is named in a reason: `known` (a vocabulary's name, with its full hash) when it is that term, else the item's own word. */
+export function termName(words: WordFeatures, i: number, known: string | undefined, knownHash: number): string {
+  return known !== undefined && known !== '' && knownHash === words.hashes[i] ? known : termAt(words, i);
 }

@@ -1,6 +1,8 @@
 import type { ItemFeatures } from '../attribution/features.js';
 import { type BucketTable, lookUp } from '../attribution/bucket-table.js';
 import { indexRows, type SignalScale } from '../attribution/model.js';
+import { termHash } from '../attribution/text-hashing.js';
+import { termName } from '../attribution/word-features.js';
 import type { SuggestedRule } from './suggest-rules.js';
 
 /**
@@ -113,13 +115,20 @@ export function learnedPulls(adjustment: SiteAdjustment, features: ItemFeatures,
   }
   const words = features.words;
   const wordScale = scale('words');
-  const byWord = new Map<number, number>();
+  // By full hash: two words sharing a bucket are two words to a reader.
+  const byWord = new Map<number, { feature: number; weight: number }>();
   for (let i = 0; i < words.n && wordScale !== 0; i++) {
     const bucket = words.buckets[i] as number;
     const row = lookUp(adjustment.rows, bucket);
     if (row === 0 || !adjustment.words.has(bucket)) continue;
-    byWord.set(bucket, (byWord.get(bucket) ?? 0) + (words.x[i] as number) * wordScale * diff(row));
+    const hash = words.hashes[i] as number;
+    const entry = byWord.get(hash) ?? { feature: i, weight: 0 };
+    entry.weight += (words.x[i] as number) * wordScale * diff(row);
+    byWord.set(hash, entry);
   }
-  for (const [bucket, weight] of byWord) pulls.push({ what: `the word ‘${adjustment.words.get(bucket)}’`, weight });
+  for (const { feature, weight } of byWord.values()) {
+    const known = adjustment.words.get(words.buckets[feature] as number) as string;
+    pulls.push({ what: `the word ‘${termName(words, feature, known, termHash(known))}’`, weight });
+  }
   return pulls.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
 }

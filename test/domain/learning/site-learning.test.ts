@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { attributeItem, SHIPPED_MODEL, teamIndexOf } from '../../../src/domain/attribution/attribute-item.js';
+import { extractFeatures, newWordFeatures } from '../../../src/domain/attribution/features.js';
+import { pairBucket, wordHash } from '../../../src/domain/attribution/text-hashing.js';
 import { fitSiteAdjustment } from '../../../src/domain/learning/fit-site-adjustment.js';
-import { loadSiteAdjustment, type SiteAdjustment } from '../../../src/domain/learning/site-adjustment.js';
+import { learnedPulls, loadSiteAdjustment, type SiteAdjustment } from '../../../src/domain/learning/site-adjustment.js';
 import { type DecidedItem, PERSON_CAP, siteExamples } from '../../../src/domain/learning/site-examples.js';
 import { describeRule, ruleId, suggestRules } from '../../../src/domain/learning/suggest-rules.js';
 import type { TeamProfile } from '../../../src/domain/team.js';
@@ -65,6 +67,17 @@ describe('learning a site convention from its decisions', () => {
   it('one person counts for at most the cap, however many decisions they make', () => {
     const { examples } = siteExamples(pmDecisions(PERSON_CAP * 2), teamIndexOf([payments]), SHIPPED_MODEL.classes);
     expect(examples.reduce((sum, e) => sum + e.weight, 0)).toBeCloseTo(PERSON_CAP);
+  });
+
+  it("names a learned word only where the item has it, not another word sharing its bucket", () => {
+    const direct = Array.from({ length: 20 }, (_, i) => ({ item: workItem({ key: `PAY-${300 + i}`, summary: `Direct debit retry step ${i}`, issueType: 'Task' }), teamId: 'payments', decision: decision('PM') }));
+    const adjustment = learn(direct);
+    // The premise: 'dc sprint' falls in the bucket learned as 'direct'.
+    expect(adjustment?.words.get(pairBucket(wordHash('dc'), wordHash('sprint')))).toBe('direct');
+    const settings = teamIndexOf([payments]).fallback;
+    const named = (summary: string) => learnedPulls(adjustment as SiteAdjustment, extractFeatures({ item: workItem({ key: 'PAY-999', summary, issueType: 'Task' }), settings, words: newWordFeatures() }), settings.weight, 1, 0).map((p) => p.what);
+    expect(named('Direct debit for the DC sprint')).toEqual(expect.arrayContaining(['the word ‘direct’', 'the word ‘dc sprint’']));
+    expect(named('Plan the DC sprint')).not.toContain('the word ‘direct’');
   });
 
   it('a refit from the same decisions gives the same offsets', () => {
