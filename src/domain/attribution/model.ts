@@ -150,8 +150,8 @@ function offer(hashes: Uint32Array, list: number, feature: number, d: number): v
 
 /**
  * How much the words of each field pull class `c` ahead of class `against` (and the reverse),
- * after temperature, naming the strongest words. One pass over the words,
- * into scratch tables: it runs for every item attributed.
+ * after temperature, naming the strongest words. One pass over the words, into scratch tables:
+ * it runs for every item attributed.
  */
 export function wordPulls(model: AttributionModel, features: ItemFeatures, scale: SignalScale, c: number, against: number): { toward: WordPull[]; away: WordPull[] } {
   const k = model.classes.length;
