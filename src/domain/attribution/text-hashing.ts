@@ -35,8 +35,8 @@ export function bucketOf(name: string): number {
   return fullHash(name) & MASK;
 }
 
-/** Murmur3's finaliser: spreads the combination of two word hashes over all bits. */
-function mix(a: number, b: number): number {
+/** Full 32-bit hash of a word pair from its two word hashes: Murmur3's finaliser spreads their combination over all bits. */
+export function pairHash(a: number, b: number): number {
   let h = (Math.imul(a, 31) + b) | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -46,13 +46,8 @@ function mix(a: number, b: number): number {
   return h >>> 0;
 }
 
-/** Full 32-bit hash of a word pair, from its two word hashes. */
-export function pairHash(first: number, second: number): number {
-  return mix(first, second);
-}
-
 export function pairBucket(first: number, second: number): number {
-  return mix(first, second) & MASK;
+  return pairHash(first, second) & MASK;
 }
 
 const WORD_SEED = fullHash('w:');

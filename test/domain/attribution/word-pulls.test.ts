@@ -7,7 +7,7 @@ import { lookUp } from '../../../src/domain/attribution/bucket-table.js';
 import { indexTeams } from '../../../src/domain/attribution/compile-teams.js';
 import { DESCRIPTION_CHARS, extractFeatures, newWordFeatures, SUMMARY_CHARS } from '../../../src/domain/attribution/features.js';
 import { modelLogits, wordPulls } from '../../../src/domain/attribution/model.js';
-import { pairBucket, wordHash, words } from '../../../src/domain/attribution/text-hashing.js';
+import { nameWordBuckets, pairBucket, wordHash } from '../../../src/domain/attribution/text-hashing.js';
 import { normaliseExport, parseRawInput } from '../../../src/jira/read-export.js';
 
 describe('domain/attribution/model wordPulls', () => {
@@ -41,8 +41,9 @@ describe('words named in reasons', () => {
 
   /** The words and word pairs of a text as attribution reads them. */
   function terms(text: string, limit: number): Set<string> {
-    const list = words(text, limit);
-    return new Set([...list, ...list.slice(1).map((word, i) => `${list[i]} ${word}`)]);
+    const found = new Set<string>();
+    nameWordBuckets(text, limit, (_, term) => found.add(term));
+    return found;
   }
 
   it("are words of the item's own summary or description, even where one shares a bucket with a vocabulary word", () => {
