@@ -226,8 +226,19 @@ export interface ScopeProgress {
   mode: 'full' | 'incremental';
 }
 
+/** A scope held for one sync run; renewed while held. */
+export interface ScopeClaim {
+  release(): Promise<void>;
+}
+
 /** Per scope: the incremental sync's cursor, an interrupted run's progress and the keys it saw. */
 export interface SyncCursors {
+  /**
+   * Holds the scope for one run, or null while another run (any process) holds it: two runs of
+   * one scope would share its progress and seen set, and one would skip what the other saw.
+   * A claim its holder stops renewing lapses after `ms`, so a killed run is resumed.
+   */
+  claim(scope: string, ms: number): Promise<ScopeClaim | null>;
   cursor(scope: string): Promise<string | null>;
   progress(scope: string): Promise<ScopeProgress | null>;
   saveProgress(scope: string, progress: ScopeProgress): Promise<void>;

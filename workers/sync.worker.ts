@@ -1,10 +1,10 @@
-import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { JiraRequestError } from '../src/jira/jira-errors.js';
 import { QUEUES } from '../src/queue/queues.js';
 import type { ScopeSummary, SyncDeps } from '../src/sync/sync-team.js';
-import { refreshItems, syncTeam } from '../src/sync/sync-team.js';
+import { refreshItems, ScopeBusyError, syncTeam } from '../src/sync/sync-team.js';
 import type { RegisteredWebhookState } from '../src/ports.js';
 
 export const SyncJobData = z.discriminatedUnion('kind', [
@@ -17,8 +17,11 @@ export type SyncJobData = z.infer<typeof SyncJobData>;
 /** Keeps the webhook registered through Jira's REST API alive (JIRA_WEBHOOK_URL); absent: none is registered. */
 export type KeepWebhook = () => Promise<RegisteredWebhookState>;
 
+/** How long a scope sync waits for another run of its scope before it asks again. */
+const BUSY_RETRY_MS = 1000;
+
 export function createSyncProcessor(deps: SyncDeps, keepWebhook?: KeepWebhook) {
-  return async function processSync(job: Job): Promise<ScopeSummary | RegisteredWebhookState> {
+  return async function processSync(job: Job, token?: string): Promise<ScopeSummary | RegisteredWebhookState> {
     const parsed = SyncJobData.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`bad sync job: ${parsed.error.message}`);
     const data = parsed.data;
@@ -32,6 +35,11 @@ export function createSyncProcessor(deps: SyncDeps, keepWebhook?: KeepWebhook) {
       if (!team) throw new UnrecoverableError(`team ${data.teamId} is no longer in the team file`);
       return await syncTeam(deps, team, data.mode);
     } catch (error) {
+      // The running sync may have read its items before this job's changes: run after it, not never.
+      if (error instanceof ScopeBusyError) {
+        await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+        throw new DelayedError();
+      }
       // Bad credentials or missing permission: retrying cannot help until an operator acts.
       if (error instanceof JiraRequestError && error.failure.kind === 'auth') throw new UnrecoverableError(error.message);
       throw error;
@@ -41,8 +49,9 @@ export function createSyncProcessor(deps: SyncDeps, keepWebhook?: KeepWebhook) {
 
 export interface SyncWorkerOptions {
   /**
-   * Lock and stall-check period: how soon a dead worker's sync is picked up by another, which
-   * resumes it from the saved progress. BullMQ's default (30 s) when unset.
+   * Lock and stall-check period, and how soon a dead worker's claim on its scope lapses: how
+   * soon its sync is picked up by another, which resumes it from the saved progress. BullMQ's
+   * default (30 s) when unset.
    */
   lockDurationMs?: number;
   keepWebhook?: KeepWebhook;
@@ -50,8 +59,9 @@ export interface SyncWorkerOptions {
 
 export function startSyncWorker(deps: SyncDeps, connection: Redis, prefix: string, options: SyncWorkerOptions = {}): Worker {
   const lock = options.lockDurationMs === undefined ? {} : { lockDuration: options.lockDurationMs, stalledInterval: options.lockDurationMs };
+  const claim = options.lockDurationMs === undefined ? {} : { claimMs: options.lockDurationMs };
   // Two jobs at once (e.g. a scope sync and a webhook refresh); both share the site's request gate.
-  return new Worker(QUEUES.sync, createSyncProcessor(deps, options.keepWebhook), { connection, prefix, concurrency: 2, ...lock });
+  return new Worker(QUEUES.sync, createSyncProcessor({ ...deps, ...claim }, options.keepWebhook), { connection, prefix, concurrency: 2, ...lock });
 }
 
 /** Incremental sync every 15 minutes and a full one (reconciliation) nightly, per team. */

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import { RELEASE_LOCK_SCRIPT, RENEW_LOCK_SCRIPT } from '../store/owned-lock-scripts.js';
 import { metrics } from '../metrics.js';
 import { deliverHead } from './deliver-head.js';
 import type { OutboxKeys } from './outbox-keys.js';
@@ -35,10 +36,6 @@ export interface NotifyProcessorOptions {
 
 /** Slack's clock and ours are read to the millisecond; this keeps a paced post off the exact edge. */
 const PACING_MARGIN_MS = 1;
-
-/** The channel lock is extended and released only by the run that holds it. */
-const RENEW_LOCK_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
-const RELEASE_LOCK_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 /** How long before its slot a channel's next message is read and its intent recorded. */
 const PREPARE_LEAD_MS = 250;

@@ -1,9 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import { RedisKeyspace } from './keyspace.js';
-import type { ScopeProgress, SyncCursors } from '../ports.js';
+import { RELEASE_LOCK_SCRIPT, RENEW_LOCK_SCRIPT } from './owned-lock-scripts.js';
+import type { ScopeClaim, ScopeProgress, SyncCursors } from '../ports.js';
 
-/** Sync cursors and progress under `{prefix}:sync:*`. */
+/** Sync cursors, progress and each scope's claim under `{prefix}:sync:*`. */
 export class RedisSyncCursors extends RedisKeyspace implements SyncCursors {
   protected readonly area = 'sync';
+
+  async claim(scope: string, ms: number): Promise<ScopeClaim | null> {
+    const key = this.key('claim', scope);
+    const owner = randomUUID();
+    if ((await this.redis.set(key, owner, 'PX', ms, 'NX')) !== 'OK') return null;
+    const renewal = setInterval(() => void this.redis.eval(RENEW_LOCK_SCRIPT, 1, key, owner, String(ms)).catch(() => undefined), Math.max(10, Math.floor(ms / 3)));
+    renewal.unref();
+    return {
+      release: async () => {
+        clearInterval(renewal);
+        // A claim Redis cannot drop now lapses on its own; the run's own outcome is what counts.
+        await this.redis.eval(RELEASE_LOCK_SCRIPT, 1, key, owner).catch(() => undefined);
+      },
+    };
+  }
 
   async cursor(scope: string): Promise<string | null> {
     return this.redis.get(this.key('cursor', scope));

@@ -1,4 +1,5 @@
-import { type ScopeSummary, type SyncDeps, syncTeam } from './sync-team.js';
+import { ScopeBusyError, type ScopeSummary, type SyncDeps, syncTeam } from './sync-team.js';
+import type { TeamProfile } from '../domain/team.js';
 import { count } from '../domain/plural.js';
 
 export interface SyncRunSummary {
@@ -16,13 +17,28 @@ export async function runSyncOnce(deps: SyncDeps, mode: 'full' | 'incremental' =
   const scopes: ScopeSummary[] = [];
   for (const team of deps.teams) {
     try {
-      scopes.push(await syncTeam(deps, team, mode));
+      scopes.push(await syncWhenFree(deps, team, mode));
     } catch (error) {
       scopes.push({ scope: team.id, mode, fetched: 0, changed: 0, deleted: 0, rejected: 0, requests: 0, warnings: [], error: error instanceof Error ? error.message : String(error) });
     }
   }
   const after = deps.jira.usage();
   return { scopes, seconds: (Date.now() - started) / 1000, requests: after.requests - before.requests, points: after.points - before.points };
+}
+
+/** How often a one-shot sync asks again for a scope another run holds. */
+const BUSY_WAIT_MS = 1000;
+
+/** Waits out another run of the scope (a worker's, another `who-owns sync`), then syncs it: that run may have read its items before the changes this one is for. */
+async function syncWhenFree(deps: SyncDeps, team: TeamProfile, mode: 'full' | 'incremental'): Promise<ScopeSummary> {
+  for (;;) {
+    try {
+      return await syncTeam(deps, team, mode);
+    } catch (error) {
+      if (!(error instanceof ScopeBusyError)) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
+  }
 }
 
 export function formatSyncSummary(run: SyncRunSummary): string {

@@ -28,6 +28,8 @@ export interface SyncDeps {
   fastFullSync?: boolean;
   /** Told what a sync stored, which items newly need attention and which no longer do. */
   events?: EventSink;
+  /** How soon a killed run's claim on its scope lapses, so another resumes it (the sync worker's lock duration; default 30 s). */
+  claimMs?: number;
   /** Called after each stored page or batch (tests stop a run here to prove it resumes). */
   afterPage?: (scope: string, pageIndex: number) => void | Promise<void>;
 }
@@ -98,9 +100,29 @@ async function announce(deps: SyncDeps, attention: NewAttention, teamId?: string
  * returns (deleted or moved away). Incremental: items updated since the cursor (minus an
  * overlap). Progress is saved after every page, so an interrupted run resumes where it stopped.
  * A part Jira will not show the bot (a board, a project, a filter) is left out and reported;
- * the rest syncs, and nothing is removed while a part is missing.
+ * the rest syncs, and nothing is removed while a part is missing. One run per scope at a time,
+ * across processes: while another holds the scope, this throws ScopeBusyError.
  */
 export async function syncTeam(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental' = 'incremental'): Promise<ScopeSummary> {
+  const claim = await deps.cursors.claim(team.id, deps.claimMs ?? DEFAULT_CLAIM_MS);
+  if (!claim) throw new ScopeBusyError(team.id);
+  try {
+    return await syncClaimed(deps, team, requested);
+  } finally {
+    await claim.release();
+  }
+}
+
+/** Another run (a worker, `who-owns sync`) is syncing the scope; this one waits for it. */
+export class ScopeBusyError extends Error {
+  constructor(readonly scope: string) {
+    super(`another sync of ${scope} is running`);
+  }
+}
+
+const DEFAULT_CLAIM_MS = 30_000;
+
+async function syncClaimed(deps: SyncDeps, team: TeamProfile, requested: 'full' | 'incremental'): Promise<ScopeSummary> {
   // Field discovery runs while the boards' filters are read and the first page is listed.
   const fieldWarnings = deps.jira.fieldWarnings();
   fieldWarnings.catch(() => undefined);
