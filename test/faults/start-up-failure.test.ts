@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCli } from '../faults/support/cli-process.js';
+import { startCli } from './support/cli-process.js';
 import { startTestRedis, type TestRedis } from '../support/redis-server.js';
 
 /** The real CLI, as an operator or a container runtime starts it. */
