@@ -17,9 +17,6 @@ export type SyncJobData = z.infer<typeof SyncJobData>;
 /** Keeps the webhook registered through Jira's REST API alive (JIRA_WEBHOOK_URL); absent: none is registered. */
 export type KeepWebhook = () => Promise<RegisteredWebhookState>;
 
-/** How long a scope sync waits for another run of its scope before it asks again. */
-const BUSY_RETRY_MS = 1000;
-
 export function createSyncProcessor(deps: SyncDeps, keepWebhook?: KeepWebhook) {
   return async function processSync(job: Job, token?: string): Promise<ScopeSummary | RegisteredWebhookState> {
     const parsed = SyncJobData.safeParse(job.data);
@@ -37,7 +34,7 @@ export function createSyncProcessor(deps: SyncDeps, keepWebhook?: KeepWebhook) {
     } catch (error) {
       // The running sync may have read its items before this job's changes: run after it, not never.
       if (error instanceof ScopeBusyError) {
-        await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+        await job.moveToDelayed(Date.now() + error.retryInMs, token);
         throw new DelayedError();
       }
       // Bad credentials or missing permission: retrying cannot help until an operator acts.
@@ -58,10 +55,11 @@ export interface SyncWorkerOptions {
 }
 
 export function startSyncWorker(deps: SyncDeps, connection: Redis, prefix: string, options: SyncWorkerOptions = {}): Worker {
-  const lock = options.lockDurationMs === undefined ? {} : { lockDuration: options.lockDurationMs, stalledInterval: options.lockDurationMs };
-  const claim = options.lockDurationMs === undefined ? {} : { claimMs: options.lockDurationMs };
+  const ms = options.lockDurationMs;
+  const lock = ms === undefined ? {} : { lockDuration: ms, stalledInterval: ms };
+  const processor = createSyncProcessor(ms === undefined ? deps : { ...deps, claimMs: ms }, options.keepWebhook);
   // Two jobs at once (e.g. a scope sync and a webhook refresh); both share the site's request gate.
-  return new Worker(QUEUES.sync, createSyncProcessor({ ...deps, ...claim }, options.keepWebhook), { connection, prefix, concurrency: 2, ...lock });
+  return new Worker(QUEUES.sync, processor, { connection, prefix, concurrency: 2, ...lock });
 }
 
 /** Incremental sync every 15 minutes and a full one (reconciliation) nightly, per team. */

@@ -26,9 +26,6 @@ export async function runSyncOnce(deps: SyncDeps, mode: 'full' | 'incremental' =
   return { scopes, seconds: (Date.now() - started) / 1000, requests: after.requests - before.requests, points: after.points - before.points };
 }
 
-/** How often a one-shot sync asks again for a scope another run holds. */
-const BUSY_WAIT_MS = 1000;
-
 /** Waits out another run of the scope (a worker's, another `who-owns sync`), then syncs it: that run may have read its items before the changes this one is for. */
 async function syncWhenFree(deps: SyncDeps, team: TeamProfile, mode: 'full' | 'incremental'): Promise<ScopeSummary> {
   for (;;) {
@@ -36,8 +33,8 @@ async function syncWhenFree(deps: SyncDeps, team: TeamProfile, mode: 'full' | 'i
       return await syncTeam(deps, team, mode);
     } catch (error) {
       if (!(error instanceof ScopeBusyError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, error.retryInMs));
     }
-    await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
   }
 }
 

@@ -113,8 +113,10 @@ export async function syncTeam(deps: SyncDeps, team: TeamProfile, requested: 'fu
   }
 }
 
-/** Another run (a worker, `who-owns sync`) is syncing the scope; this one waits for it. */
+/** Another run (a worker, `who-owns sync`) is syncing the scope: the caller asks again in `retryInMs`. */
 export class ScopeBusyError extends Error {
+  readonly retryInMs = 1000;
+
   constructor(readonly scope: string) {
     super(`another sync of ${scope} is running`);
   }
